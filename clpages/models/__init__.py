@@ -1,0 +1,24 @@
+from .evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
+from .hub import CommunityHubPage
+from .partners import Audience, CommunityPartner, Language, Location
+from .partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
+from .programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
+
+__all__ = [
+    "Audience",
+    "CommunityHubPage",
+    "CommunityPartner",
+    "EvaluationIndexPage",
+    "EvaluationMeasure",
+    "EvaluationPage",
+    "EvaluationQuote",
+    "Language",
+    "Location",
+    "PartnershipIndexPage",
+    "PartnershipNextStep",
+    "PartnershipPage",
+    "ProgramIndexPage",
+    "ProgramPage",
+    "ProgramSession",
+    "ProgramTag",
+]

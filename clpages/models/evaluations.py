@@ -1,0 +1,194 @@
+"""Evaluations against the measures of success the community chose at the start."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
+from ..stages import MeasureKind
+from .mixins import IndexPageMixin
+
+
+class EvaluationIndexPage(IndexPageMixin, Page):
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["clpages.CommunityHubPage"]
+    subpage_types = ["clpages.EvaluationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "evaluation index"
+
+    def get_listing_queryset(self):
+        return (
+            EvaluationPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("program", "partnership", "partnership__partner")
+            .prefetch_related("program__co_created_with")
+            .order_by("-period_end", "-pk")
+        )
+
+
+class EvaluationPage(Page):
+    program = models.ForeignKey(
+        "clpages.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations"
+    )
+    partnership = models.ForeignKey(
+        "clpages.PartnershipPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evaluations",
+    )
+    summary = models.TextField(max_length=300, help_text="Shown in listings and search results.")
+    success_definition = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name="success, as the community defined it",
+    )
+    success_agreed_by = models.CharField(
+        max_length=250, help_text="Who agreed what success means, e.g. 'the Newcomer Families action group'."
+    )
+    success_agreed_on = models.DateField(help_text="When it was agreed: ideally before the work began.")
+    period_start = models.DateField(verbose_name="evaluation period from")
+    period_end = models.DateField(verbose_name="to")
+    findings = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    what_changed = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name="what changed as a result"
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                PageChooserPanel("program", "clpages.ProgramPage"),
+                PageChooserPanel("partnership", "clpages.PartnershipPage"),
+            ],
+            heading="What is evaluated",
+            help_text="Choose a program, a partnership, or both.",
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("success_definition"),
+                FieldRowPanel([FieldPanel("success_agreed_by"), FieldPanel("success_agreed_on")]),
+            ],
+            heading="Success, defined by the community",
+        ),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Evaluation period"),
+        InlinePanel("measures", heading="Measures", label="Measure"),
+        InlinePanel("quotes", heading="What we heard", label="Quote or story"),
+        FieldPanel("findings"),
+        FieldPanel("what_changed"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("success_definition"),
+        index.SearchField("findings"),
+        index.SearchField("what_changed"),
+    ]
+
+    parent_page_types = ["clpages.EvaluationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "evaluation"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.program_id and not self.partnership_id:
+            message = "Choose the program or the partnership this evaluation is about."
+            errors["program"] = message
+            errors["partnership"] = message
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = "The evaluation period must end on or after the day it starts."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def partners(self):
+        """Everyone whose work this evaluation is about, to credit them."""
+        seen = {}
+        if self.program_id:
+            for partner in self.program.co_created_with.all():
+                seen[partner.pk] = partner
+        if self.partnership_id:
+            seen.setdefault(self.partnership.partner_id, self.partnership.partner)
+        return list(seen.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Only quotes and stories whose speakers agreed to share them ever reach the page.
+        context["quotes"] = self.quotes.filter(consent=True)
+        context["measures"] = self.measures.all()
+        return context
+
+
+class EvaluationMeasure(Orderable):
+    evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="measures")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=MeasureKind.choices, default=MeasureKind.STORY)
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(max_length=40, blank=True, help_text="e.g. 'families', '%', 'stories'.")
+    baseline = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, help_text="Where things stood at the start."
+    )
+    results = StreamField(
+        [("result", MeasureResultBlock())], blank=True, help_text="Add results as they come in."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("target"), FieldPanel("unit")]),
+        FieldPanel("results"),
+    ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def sorted_results(self):
+        return sorted((block.value for block in self.results), key=lambda r: r["date"])
+
+    @property
+    def latest_value(self):
+        values = [r["value"] for r in self.sorted_results if r["value"] is not None]
+        return values[-1] if values else None
+
+    @property
+    def chart(self):
+        """Bar widths (0-100) for a plain HTML/CSS chart; the numbers are always shown as text too."""
+        rows = [r for r in self.sorted_results if r["value"] is not None]
+        scale = max([r["value"] for r in rows] + [self.target or 0, self.baseline or 0] + [1])
+        return [{"result": r, "width": int(r["value"] / scale * 100)} for r in rows], (
+            int(self.target / scale * 100) if self.target is not None else None
+        )
+
+
+class EvaluationQuote(Orderable):
+    evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField()
+    attribution = models.CharField(max_length=150, blank=True, help_text="Leave empty to keep it anonymous.")
+    is_story = models.BooleanField(default=False, verbose_name="this is a longer story")
+    consent = models.BooleanField(
+        default=False,
+        verbose_name="the speaker agreed to share this publicly",
+        help_text="Without consent, this is kept for the team and never shown on the website.",
+    )
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("attribution"),
+        FieldRowPanel([FieldPanel("is_story"), FieldPanel("consent")]),
+    ]
+
+    def __str__(self):
+        return self.text[:60]

@@ -1,0 +1,139 @@
+"""Organisations, places and the shared vocabularies programs are described with."""
+
+from django import forms
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from ..stages import LocationKind, PartnerKind
+
+
+class _NamedVocabulary(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Audience(_NamedVocabulary):
+    """Who a program is for, e.g. teens, families, newcomers, older adults."""
+
+
+class Language(_NamedVocabulary):
+    """A language a program is offered in or a partner works in."""
+
+
+class Location(index.Indexed, models.Model):
+    """A library branch or community venue where sessions take place."""
+
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=LocationKind.choices, default=LocationKind.BRANCH)
+    street_address = models.CharField(max_length=200)
+    city = models.CharField(max_length=100)
+    postcode = models.CharField(max_length=20, blank=True)
+    step_free_access = models.BooleanField(default=False)
+    accessibility_notes = models.TextField(
+        blank=True, help_text="Entrances, lifts, washrooms, quiet rooms, parking, transit."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [FieldPanel("street_address"), FieldPanel("city"), FieldPanel("postcode")],
+            heading="Address",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("step_free_access"), FieldPanel("accessibility_notes")],
+            heading="Accessibility",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("street_address"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address(self):
+        return ", ".join(part for part in (self.street_address, self.city, self.postcode) if part)
+
+
+class CommunityPartner(index.Indexed, ClusterableModel):
+    """A partner organisation or community action group that co-leads work with the library."""
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=150, unique=True, blank=True)
+    kind = models.CharField(
+        max_length=20, choices=PartnerKind.choices, default=PartnerKind.COMMUNITY_ORGANISATION
+    )
+    description = models.TextField(help_text="Who you are and what you do, in your own words.")
+    website = models.URLField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    languages = models.ManyToManyField(Language, blank=True, related_name="partners")
+    communities_served = models.TextField(blank=True)
+
+    # Private: for library staff only. Never rendered on a public page or exposed by the API.
+    contact_name = models.CharField(max_length=120, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("communities_served"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading="Private contact",
+            help_text="Seen by library staff only. Never shown on the public website.",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.SearchField("communities_served"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "community partner"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:150]
+        super().save(*args, **kwargs)

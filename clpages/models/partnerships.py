@@ -1,0 +1,146 @@
+"""One partnership with one partner organisation, planned with the brainstorming tool."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES
+from ..stages import FramingStage
+from .mixins import IndexPageMixin
+from .programs import ProgramPage
+
+# The seven prompts of the partnership brainstorming tool, as (field, prompt) pairs.
+BRAINSTORMING_PROMPTS = [
+    ("people_to_reach", "The people we want to reach are"),
+    ("get_to_know_them_by", "We can get to know them by"),
+    ("one_of_their_goals", "One of their goals is"),
+    ("they_are_ready_to", "To reach that goal, they are ready"),
+    ("library_can_support_by", "The library can support their effort by"),
+    ("success_looks_like", "Success looks like"),
+    ("we_will_communicate_by", "We will communicate by"),
+]
+
+FRAMING_NOTE_FIELDS = [(f"notes_{stage.value}", stage) for stage in FramingStage]
+
+
+class PartnershipIndexPage(IndexPageMixin, Page):
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["clpages.CommunityHubPage"]
+    subpage_types = ["clpages.PartnershipPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "partnership index"
+
+    def get_listing_queryset(self):
+        return (
+            PartnershipPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("partner", "partner__logo")
+            .order_by("title")
+        )
+
+
+def _prompt_field(prompt):
+    return models.TextField(blank=True, verbose_name=prompt)
+
+
+class PartnershipPage(Page):
+    partner = models.ForeignKey(
+        "clpages.CommunityPartner", on_delete=models.PROTECT, related_name="partnerships"
+    )
+    summary = models.TextField(max_length=300, help_text="Shown in listings and search results.")
+    framing_stage = models.CharField(
+        max_length=20,
+        choices=FramingStage.choices,
+        default=FramingStage.RELATIONSHIPS,
+        verbose_name="how far the relationship has come",
+    )
+    notes_relationships = models.TextField(blank=True, verbose_name="Community relationships")
+    notes_learn = models.TextField(blank=True, verbose_name="Learn")
+    notes_listen = models.TextField(blank=True, verbose_name="Listen")
+    notes_align = models.TextField(blank=True, verbose_name="Align")
+    notes_share = models.TextField(blank=True, verbose_name="Share")
+    notes_co_create = models.TextField(blank=True, verbose_name="Co-create")
+
+    people_to_reach = _prompt_field(BRAINSTORMING_PROMPTS[0][1])
+    get_to_know_them_by = _prompt_field(BRAINSTORMING_PROMPTS[1][1])
+    one_of_their_goals = _prompt_field(BRAINSTORMING_PROMPTS[2][1])
+    they_are_ready_to = _prompt_field(BRAINSTORMING_PROMPTS[3][1])
+    library_can_support_by = _prompt_field(BRAINSTORMING_PROMPTS[4][1])
+    success_looks_like = _prompt_field(BRAINSTORMING_PROMPTS[5][1])
+    we_will_communicate_by = _prompt_field(BRAINSTORMING_PROMPTS[6][1])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("partner"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("framing_stage")] + [FieldPanel(name) for name, _ in FRAMING_NOTE_FIELDS],
+            heading="Community-led framing",
+            help_text="How the relationship has deepened: notes for each step reached.",
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _ in BRAINSTORMING_PROMPTS],
+            heading="Partnership plan",
+        ),
+        InlinePanel("next_steps", heading="Next steps", label="Next step"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("people_to_reach"),
+        index.SearchField("one_of_their_goals"),
+        index.SearchField("success_looks_like"),
+        index.RelatedFields("partner", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["clpages.PartnershipIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "partnership"
+
+    @property
+    def brainstorming(self):
+        return [(prompt, getattr(self, name)) for name, prompt in BRAINSTORMING_PROMPTS]
+
+    @property
+    def framing_steps(self):
+        reached = [stage.value for stage in FramingStage].index(self.framing_stage)
+        return [
+            {
+                "label": stage.label,
+                "notes": getattr(self, name),
+                "current": i == reached,
+                "reached": i <= reached,
+            }
+            for i, (name, stage) in enumerate(FRAMING_NOTE_FIELDS)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = (
+            ProgramPage.objects.live().public().filter(co_created_with=self.partner_id).order_by("title")
+        )
+        context["evaluations"] = self.evaluations.live().public()
+        return context
+
+
+class PartnershipNextStep(Orderable):
+    partnership = ParentalKey(PartnershipPage, on_delete=models.CASCADE, related_name="next_steps")
+    what = models.CharField(max_length=250)
+    who = models.CharField(max_length=150)
+    when = models.DateField(null=True, blank=True)
+    done = models.BooleanField(default=False)
+
+    panels = [FieldPanel("what"), FieldRowPanel([FieldPanel("who"), FieldPanel("when"), FieldPanel("done")])]
+
+    def __str__(self):
+        return self.what

@@ -1,0 +1,219 @@
+"""Programs and services co-created with the community, and their sessions."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from ..stages import Registration, SessionFormat, SessionStatus, Stage
+from .mixins import IndexPageMixin
+
+
+class ProgramTag(TaggedItemBase):
+    content_object = ParentalKey("clpages.ProgramPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ProgramIndexPage(IndexPageMixin, Page):
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["clpages.CommunityHubPage"]
+    subpage_types = ["clpages.ProgramPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "program index"
+
+    def get_listing_queryset(self):
+        return (
+            ProgramPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("co_created_with", "audiences", "languages")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class ProgramPage(Page):
+    summary = models.TextField(
+        max_length=300, help_text="One or two sentences shown in listings and search results."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.ASSESSMENT)
+    audiences = ParentalManyToManyField("clpages.Audience", blank=True, related_name="programs")
+    languages = ParentalManyToManyField(
+        "clpages.Language", blank=True, related_name="programs", verbose_name="languages offered"
+    )
+    tags = ClusterTaggableManager(through=ProgramTag, blank=True, verbose_name="topics")
+    co_created_with = ParentalManyToManyField(
+        "clpages.CommunityPartner",
+        blank=True,
+        related_name="programs",
+        help_text="The partner organisations and groups who plan and lead this with the library.",
+    )
+    community_goals = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, help_text="The goals the community named, in its words."
+    )
+    success_looks_like = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="What success means to the community, agreed before the program starts.",
+    )
+
+    # Accessibility: what a patron needs to know before deciding to come.
+    step_free_access = models.BooleanField(default=False)
+    interpretation = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'ASL interpretation', 'Arabic interpreter on request'."
+    )
+    captions = models.BooleanField(default=False, help_text="Live captions for online sessions.")
+    sensory_friendly = models.BooleanField(default=False)
+    accessibility_notes = models.TextField(blank=True)
+
+    is_free = models.BooleanField(default=True, verbose_name="free of charge")
+    cost_details = models.CharField(
+        max_length=200, blank=True, help_text="Prices, sliding scale, what is included."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("stage"),
+        FieldPanel("co_created_with", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading="Who it is for",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("community_goals"), FieldPanel("success_looks_like")],
+            heading="Goals and success, as the community defined them",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("step_free_access"), FieldPanel("captions"), FieldPanel("sensory_friendly")]
+                ),
+                FieldPanel("interpretation"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading="Accessibility",
+        ),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost_details")], heading="Cost"),
+        InlinePanel("sessions", heading="Sessions", label="Session"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("community_goals"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("co_created_with", [index.SearchField("name")]),
+        index.FilterField("stage"),
+    ]
+
+    parent_page_types = ["clpages.ProgramIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "program"
+
+    def upcoming_sessions(self):
+        now = timezone.now()
+        return [s for s in self.sessions.all() if s.end >= now]
+
+    @property
+    def stage_steps(self):
+        return [
+            {"value": v, "label": label, "current": v == self.stage, "done": v < self.stage}
+            for v, label in Stage.choices
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = self.sessions.filter(end__gte=timezone.now()).select_related("location")
+        context["partners"] = self.co_created_with.all()
+        context["evaluations"] = self.evaluations.live().public()
+        return context
+
+
+class ProgramSession(Orderable):
+    program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="sessions")
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    location = models.ForeignKey(
+        "clpages.Location",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        help_text="A library branch or venue. Leave empty and enter an address for other places.",
+    )
+    address = models.CharField(
+        max_length=250, blank=True, help_text="For places that are not listed locations."
+    )
+    format = models.CharField(max_length=20, choices=SessionFormat.choices, default=SessionFormat.IN_PERSON)
+    online_url = models.URLField(blank=True, verbose_name="online link")
+    registration = models.CharField(max_length=20, choices=Registration.choices, default=Registration.NONE)
+    registration_url = models.URLField(blank=True, verbose_name="registration link")
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Leave empty if there is no limit."
+    )
+    status = models.CharField(max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
+
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("format"),
+        FieldRowPanel([FieldPanel("location"), FieldPanel("address")]),
+        FieldPanel("online_url"),
+        FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_url")]),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("status")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["start"]
+        indexes = [models.Index(fields=["start", "end"])]
+
+    def __str__(self):
+        return f"{self.program.title}: {self.start:%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The session must end after it starts."
+        if self.format in (SessionFormat.IN_PERSON, SessionFormat.HYBRID) and not (
+            self.location_id or self.address
+        ):
+            errors["location"] = "Choose a location or enter an address for an in-person session."
+        if self.format in (SessionFormat.ONLINE, SessionFormat.HYBRID) and not self.online_url:
+            errors["online_url"] = "Add the online link for an online session."
+        if self.registration == Registration.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = "Add the link where people register."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def place(self):
+        if self.location_id:
+            return self.location.address
+        return self.address

@@ -1,0 +1,5 @@
+from wagtail_modeladmin.options import modeladmin_register
+
+from .admin import CommunityGroup
+
+modeladmin_register(CommunityGroup)

@@ -1,0 +1,98 @@
+"""Small builders for the page tree and records the tests need."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from clpages.models import (
+    CommunityHubPage,
+    CommunityPartner,
+    EvaluationIndexPage,
+    EvaluationPage,
+    Location,
+    PartnershipIndexPage,
+    PartnershipPage,
+    ProgramIndexPage,
+    ProgramPage,
+    ProgramSession,
+)
+from home.models import HomePage
+
+_seq = itertools.count(1)
+
+
+def build_site():
+    """Home page as the default site's root, with the community hub and its three indexes."""
+    root = Page.get_first_root_node()
+    home = HomePage(title="Home", slug="home-test")
+    root.add_child(instance=home)
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    hub = home.add_child(instance=CommunityHubPage(title="Community", slug="community", show_in_menus=True))
+    programs = hub.add_child(instance=ProgramIndexPage(title="Programs", slug="programs"))
+    partnerships = hub.add_child(instance=PartnershipIndexPage(title="Partnerships", slug="partnerships"))
+    evaluations = hub.add_child(instance=EvaluationIndexPage(title="Evaluations", slug="evaluations"))
+    return {
+        "home": home,
+        "hub": hub,
+        "programs": programs,
+        "partnerships": partnerships,
+        "evaluations": evaluations,
+    }
+
+
+def make_partner(name=None, **kwargs):
+    name = name or f"Partner {next(_seq)}"
+    kwargs.setdefault("description", f"{name} works with families across the city.")
+    return CommunityPartner.objects.create(name=name, **kwargs)
+
+
+def make_location(name=None, **kwargs):
+    name = name or f"Branch {next(_seq)}"
+    kwargs.setdefault("street_address", "1 Main Street")
+    kwargs.setdefault("city", "Riverbend")
+    return Location.objects.create(name=name, **kwargs)
+
+
+def make_program(index, title=None, partners=(), sessions=1, location=None, **kwargs):
+    title = title or f"Program {next(_seq)}"
+    kwargs.setdefault("summary", f"{title}: a program planned with the community.")
+    program = ProgramPage(title=title, **kwargs)
+    index.add_child(instance=program)
+    if partners:
+        program.co_created_with.set(partners)
+    start = timezone.now() + datetime.timedelta(days=3)
+    for i in range(sessions):
+        ProgramSession.objects.create(
+            program=program,
+            start=start + datetime.timedelta(days=7 * i),
+            end=start + datetime.timedelta(days=7 * i, hours=2),
+            location=location,
+            address="" if location else "12 River Road, Riverbend",
+        )
+    program.save_revision().publish()
+    return program
+
+
+def make_partnership(index, partner, title=None, **kwargs):
+    title = title or f"Partnership {next(_seq)}"
+    kwargs.setdefault("summary", "Working together.")
+    page = PartnershipPage(title=title, partner=partner, **kwargs)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_evaluation(index, program=None, partnership=None, title=None, **kwargs):
+    title = title or f"Evaluation {next(_seq)}"
+    kwargs.setdefault("summary", "How it went.")
+    kwargs.setdefault("success_definition", "<p>Families feel at home in the library.</p>")
+    kwargs.setdefault("success_agreed_by", "The planning group")
+    kwargs.setdefault("success_agreed_on", datetime.date(2026, 1, 15))
+    kwargs.setdefault("period_start", datetime.date(2026, 2, 1))
+    kwargs.setdefault("period_end", datetime.date(2026, 6, 30))
+    page = EvaluationPage(title=title, program=program, partnership=partnership, **kwargs)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
