@@ -1,5 +1,6 @@
 from .evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
 from .hub import CommunityHubPage
+from .membership import PartnerMembership
 from .partners import Audience, CommunityPartner, Language, Location
 from .partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
 from .programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
@@ -14,6 +15,7 @@ __all__ = [
     "EvaluationQuote",
     "Language",
     "Location",
+    "PartnerMembership",
     "PartnershipIndexPage",
     "PartnershipNextStep",
     "PartnershipPage",

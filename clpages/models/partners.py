@@ -1,6 +1,7 @@
 """Organisations, places and the shared vocabularies programs are described with."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
@@ -96,6 +97,16 @@ class CommunityPartner(index.Indexed, ClusterableModel):
     )
     languages = models.ManyToManyField(Language, blank=True, related_name="partners")
     communities_served = models.TextField(blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="clpages.PartnerMembership",
+        blank=True,
+        related_name="partner_organisations",
+    )
+    # Each organisation's own image and document collection, where its members upload.
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     # Private: for library staff only. Never rendered on a public page or exposed by the API.
     contact_name = models.CharField(max_length=120, blank=True)

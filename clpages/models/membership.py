@@ -1,0 +1,21 @@
+"""Who belongs to which partner organisation: the basis of partners' rights in the admin."""
+
+from django.conf import settings
+from django.db import models
+
+
+class PartnerMembership(models.Model):
+    partner = models.ForeignKey(
+        "clpages.CommunityPartner", on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_memberships"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["partner", "user"], name="unique_partner_membership")]
+        verbose_name = "partner membership"
+
+    def __str__(self):
+        return f"{self.user} in {self.partner}"
