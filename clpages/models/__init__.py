@@ -1,3 +1,5 @@
+# The workflow task models live beside the workflow they serve; imported here so Django finds them.
+from ..workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
 from .evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
 from .hub import CommunityHubPage
 from .membership import PartnerMembership
@@ -15,6 +17,8 @@ __all__ = [
     "EvaluationQuote",
     "Language",
     "Location",
+    "PartnerCoReviewTask",
+    "PartnerCoReviewTaskState",
     "PartnerMembership",
     "PartnershipIndexPage",
     "PartnershipNextStep",

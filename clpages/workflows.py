@@ -1,0 +1,206 @@
+"""The "Community review" workflow: partners who co-lead a page review each other's changes,
+then the library approves.
+
+Built on Wagtail's own workflow engine: a custom task for the partner step, Wagtail's
+group approval task for the library step.
+"""
+
+from django import forms
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import GroupApprovalTask, Task, TaskState, Workflow, WorkflowPage, WorkflowTask
+from wagtail.signals import task_submitted
+
+WORKFLOW_NAME = "Community review"
+CO_REVIEW_TASK_NAME = "Partner co-review"
+LIBRARY_TASK_NAME = "Library approval"
+LIBRARY_EDITORS = "Library editors"
+
+
+def linked_partner_ids(page):
+    """The organisations a page is linked to, read from the page object given (a revision's
+    content when a draft is under review, since a draft's links live only in its revision)."""
+    from .models import EvaluationPage, PartnershipPage, ProgramPage
+
+    ids = set()
+    if isinstance(page, ProgramPage):
+        ids.update(partner.pk for partner in page.co_created_with.all())
+    elif isinstance(page, PartnershipPage):
+        if page.partner_id:
+            ids.add(page.partner_id)
+    elif isinstance(page, EvaluationPage):
+        if page.program_id:
+            ids.update(page.program.co_created_with.values_list("pk", flat=True))
+        if page.partnership_id:
+            ids.add(page.partnership.partner_id)
+    return ids
+
+
+def reviewing_partner_ids(page, submitter):
+    """Organisations linked to the page other than the submitter's own: they co-review."""
+    linked = linked_partner_ids(page)
+    if not linked:
+        return set()
+    own = set(submitter.partner_organisations.values_list("pk", flat=True)) if submitter else set()
+    return linked - own
+
+
+class RequestChangesForm(TaskStateCommentForm):
+    """Asking for changes always says what to change, so the author knows what to do next."""
+
+    comment = forms.CharField(
+        label="What needs to change?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=True,
+        error_messages={"required": "Tell the author what needs to change."},
+    )
+
+
+class PartnerCoReviewTaskState(TaskState):
+    """A co-review in progress, remembering which organisations may review it: those linked to
+    the page when it was submitted, other than the submitter's own."""
+
+    reviewing_partners = models.ManyToManyField(
+        "clpages.CommunityPartner", blank=True, related_name="+", verbose_name="reviewing organisations"
+    )
+
+    class Meta:
+        verbose_name = "partner co-review task state"
+        verbose_name_plural = "partner co-review task states"
+
+    def user_is_reviewer(self, user):
+        if not user.is_authenticated:
+            return False
+        # Cached on the user: the editor asks this many times while rendering one page.
+        cache = user.__dict__.setdefault("_clpages_co_reviewer_of", {})
+        if self.pk not in cache:
+            cache[self.pk] = self.reviewing_partners.filter(members=user).exists()
+        return cache[self.pk]
+
+
+class PartnerCoReviewTask(Task):
+    """A member of another organisation that co-leads the page approves it or asks for changes.
+
+    Skipped when no other organisation is linked to the page.
+    """
+
+    task_state_class = PartnerCoReviewTaskState
+
+    class Meta:
+        verbose_name = "partner co-review task"
+        verbose_name_plural = "partner co-review tasks"
+
+    @classmethod
+    def get_description(cls):
+        return "Members of the other partner organisations linked to the page approve it or request changes"
+
+    def start(self, workflow_state, user=None):
+        revision = workflow_state.content_object.get_latest_revision()
+        submitter = workflow_state.requested_by or user
+        reviewers = reviewing_partner_ids(revision.as_object(), submitter)
+        state = PartnerCoReviewTaskState(workflow_state=workflow_state, revision=revision, task=self)
+        if not reviewers:
+            state.status = TaskState.STATUS_SKIPPED
+            state.finished_at = timezone.now()
+            state.save()
+            return state
+        state.status = TaskState.STATUS_IN_PROGRESS
+        state.save()
+        state.reviewing_partners.set(reviewers)
+        # Sent only once the reviewers are known, so the notification can reach them.
+        task_submitted.send(sender=PartnerCoReviewTaskState, instance=state, user=user)
+        return state
+
+    def _current_state(self, obj):
+        state = obj.current_workflow_task_state
+        if isinstance(state, PartnerCoReviewTaskState) and state.task_id == self.pk:
+            return state
+        return None
+
+    def _can_review(self, obj, user):
+        if user.is_superuser:
+            return True
+        state = self._current_state(obj)
+        return bool(state and state.user_is_reviewer(user))
+
+    def get_actions(self, obj, user):
+        if self._can_review(obj, user):
+            return [
+                ("reject", "Request changes", True),
+                ("approve", "Approve", False),
+                ("approve", "Approve with comment", True),
+            ]
+        return []
+
+    def get_form_for_action(self, action):
+        if action == "reject":
+            return RequestChangesForm
+        return super().get_form_for_action(action)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The task state comes from the URL: check the user reviews this very one.
+        task_state = task_state.specific
+        if not (
+            isinstance(task_state, PartnerCoReviewTaskState)
+            and task_state.task_id == self.pk
+            and (user.is_superuser or task_state.user_is_reviewer(user))
+        ):
+            raise PermissionDenied
+        if action_name == "reject" and not (kwargs.get("comment") or "").strip():
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def user_can_access_editor(self, obj, user):
+        return self._can_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        # While partners review, the submitter waits; reviewers and publishers may still edit.
+        if self._can_review(obj, user):
+            return False
+        return not obj.permissions_for_user(user).can_publish()
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        # A pk subquery, not a join: Wagtail ORs these querysets together across tasks.
+        return states.filter(
+            pk__in=PartnerCoReviewTaskState.objects.filter(reviewing_partners__members=user).values("pk")
+        )
+
+
+@transaction.atomic
+def ensure_community_review_workflow():
+    """Create or repair the "Community review" workflow and assign it to every community hub.
+
+    Idempotent: safe to run on every deploy and on an existing site.
+    """
+    from .models import CommunityHubPage
+
+    editors, _ = Group.objects.get_or_create(name=LIBRARY_EDITORS)
+    co_review = PartnerCoReviewTask.objects.filter(name=CO_REVIEW_TASK_NAME).first()
+    if co_review is None:
+        co_review = PartnerCoReviewTask.objects.create(name=CO_REVIEW_TASK_NAME)
+    library = GroupApprovalTask.objects.filter(name=LIBRARY_TASK_NAME).first()
+    if library is None:
+        library = GroupApprovalTask.objects.create(name=LIBRARY_TASK_NAME)
+    library.groups.add(editors)
+    for task in (co_review, library):
+        if not task.active:
+            task.active = True
+            task.save(update_fields=["active"])
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    for order, task in enumerate((co_review, library)):
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+
+    for hub in CommunityHubPage.objects.all():
+        WorkflowPage.objects.update_or_create(page=hub, defaults={"workflow": workflow})
+    return workflow
