@@ -1,0 +1,1 @@
+"""Measuring the public pages at catalogue sizes a large library system reaches."""

@@ -1,0 +1,189 @@
+"""The pages the benchmark measures, and how: queries per request and median server time.
+
+Each target is named and found at run time. A page whose feature is not part of the site (its
+module is missing, its URL does not resolve or it does not answer 200) is reported as not
+available rather than failing the run, so the table always shows what exists.
+"""
+
+import importlib
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import NoReverseMatch, reverse
+
+# Program pages are the most visited and the simplest: they get the tighter limit.
+LIMIT_MS = 50.0
+PROGRAM_PAGE_LIMIT_MS = 25.0
+
+
+@dataclass
+class Result:
+    name: str
+    url: str | None = None
+    status: int | None = None
+    queries: int | None = None
+    median_ms: float | None = None
+    cached_ms: float | None = None
+    cached_queries: int | None = None
+    limit_ms: float = LIMIT_MS
+    note: str = ""
+
+    @property
+    def available(self):
+        return self.url is not None and self.status == 200
+
+    @property
+    def within_limit(self):
+        return self.available and self.median_ms is not None and self.median_ms < self.limit_ms
+
+
+@dataclass
+class Target:
+    name: str
+    locate: object  # callable(catalogue) -> url or None
+    requires: tuple = ()  # modules that provide the feature
+    limit_ms: float = LIMIT_MS
+    extra: bool = False  # measured for information; not one of the issue's named pages
+    notes: list = field(default_factory=list)
+
+
+def _module_exists(name):
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+def _route(page, *names, query=""):
+    """The URL of one of a routable page's sub-routes, by the first name that exists."""
+    for name in names:
+        try:
+            return page.url + page.reverse_subpage(name).lstrip("/") + query
+        except (AttributeError, NoReverseMatch):
+            continue
+    return None
+
+
+def _reverse(*names, query=""):
+    for name in names:
+        try:
+            return reverse(name) + query
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def filtered_query(catalogue):
+    """A realistic combined filter: an audience, a language and a place, upcoming only."""
+    audience = catalogue.audiences[2].slug
+    language = catalogue.languages[0].slug
+    location = catalogue.locations[0].pk
+    return f"?audience={audience}&language={language}&location={location}"
+
+
+TARGETS = [
+    Target("program index", lambda c: c.program_index.url),
+    Target(
+        "program index, filtered",
+        lambda c: c.program_index.url + filtered_query(c),
+        requires=("clpages.filters",),
+    ),
+    Target("program index, page 50", lambda c: c.program_index.url + "?page=50"),
+    Target("program page", lambda c: c.sample_program().url, limit_ms=PROGRAM_PAGE_LIMIT_MS),
+    Target(
+        "search",
+        lambda c: (
+            _route(c.program_index, "search", query="?q=garden")
+            or _reverse("clpages:search", "search", query="?q=garden")
+        ),
+        requires=("clpages.search",),
+    ),
+    Target(
+        "calendar",
+        lambda c: _route(c.program_index, "calendar", "upcoming") or _reverse("clpages:calendar"),
+        requires=("clpages.calendar",),
+    ),
+    Target(
+        "iCal feed",
+        lambda c: (
+            _route(c.program_index, "ical_feed", "ical", "feed_ics", "calendar_ics", "ics")
+            or _reverse("clpages:ical_feed", "clpages:ical")
+        ),
+        requires=("clpages.ical",),
+    ),
+    Target(
+        "API listing",
+        lambda c: (
+            _reverse("clpages_api:programs:listing", "wagtailapi_v2:programs:listing") or "/api/v2/programs/"
+        ),
+        requires=("clpages.api",),
+    ),
+    Target("community hub", lambda c: c.hub.url, extra=True),
+    Target("partnership index", lambda c: c.partnership_index.url, extra=True),
+    Target("evaluation index", lambda c: c.evaluation_index.url, extra=True),
+    Target(
+        "RSS feed",
+        lambda c: (
+            _route(c.program_index, "feed", "rss", "atom") or _reverse("clpages:program_feed", "clpages:feed")
+        ),
+        requires=("clpages.feeds",),
+        extra=True,
+    ),
+]
+
+
+def _client():
+    return Client(HTTP_HOST="localhost")
+
+
+def _median_ms(client, url, repeat):
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def measure_target(target, catalogue, repeat):
+    result = Result(target.name, limit_ms=target.limit_ms)
+    missing = [name for name in target.requires if not _module_exists(name)]
+    if missing:
+        result.note = "not available"
+        return result
+    try:
+        result.url = target.locate(catalogue)
+    except Exception as error:  # noqa: BLE001 - a feature half-built elsewhere must not stop the run
+        result.note = f"not available ({error.__class__.__name__})"
+        return result
+    if not result.url:
+        result.note = "not available"
+        return result
+    client = _client()
+    # Uncached: the rendered-page cache is off, as for the first visitor after a change.
+    with override_settings(CLPAGES_PAGE_CACHE_SECONDS=0):
+        response = client.get(result.url)  # warm up: renditions, template loading
+        result.status = response.status_code
+        if response.status_code != 200:
+            result.note = f"not available (HTTP {response.status_code})"
+            return result
+        with CaptureQueriesContext(connection) as queries:
+            client.get(result.url)
+        result.queries = len(queries)
+        result.median_ms = _median_ms(client, result.url, repeat)
+    # Cached: repeated anonymous views, served from the page cache.
+    client.get(result.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(result.url)
+    result.cached_queries = len(queries)
+    result.cached_ms = _median_ms(client, result.url, repeat)
+    return result
+
+
+def measure_all(catalogue, repeat, targets=TARGETS):
+    return [measure_target(target, catalogue, repeat) for target in targets]
