@@ -5,3 +5,8 @@ class ClpagesConfig(AppConfig):
     name = "clpages"
     verbose_name = "Community-led planning"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .cache import connect_signals as connect_page_cache_signals
+
+        connect_page_cache_signals()

@@ -11,3 +11,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps in development and tests (no collectstatic).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests see fresh renders; tests of the page cache turn it on themselves.
+CLPAGES_PAGE_CACHE_SECONDS = 0
