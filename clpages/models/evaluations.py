@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from ..stages import MeasureKind
 from .mixins import IndexPageMixin
@@ -17,6 +19,8 @@ class EvaluationIndexPage(IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["clpages.CommunityHubPage"]
     subpage_types = ["clpages.EvaluationPage"]
@@ -94,6 +98,24 @@ class EvaluationPage(Page):
         index.SearchField("what_changed"),
     ]
 
+    # Public fields only, for the read-only API (clpages.api). Quotes go out through
+    # ``public_quotes``, never through the ``quotes`` relation.
+    api_fields = [
+        APIField("program", serializer=api.PageLinkField()),
+        APIField("partnership", serializer=api.PageLinkField()),
+        APIField("partners", serializer=api.PartnerSerializer(many=True)),
+        APIField("summary"),
+        APIField("success_definition"),
+        APIField("success_agreed_by"),
+        APIField("success_agreed_on"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("measures", serializer=api.MeasureSerializer(many=True)),
+        APIField("public_quotes", serializer=api.QuoteSerializer(many=True)),
+        APIField("findings"),
+        APIField("what_changed"),
+    ]
+
     parent_page_types = ["clpages.EvaluationIndexPage"]
     subpage_types = []
 
@@ -122,6 +144,11 @@ class EvaluationPage(Page):
         if self.partnership_id:
             seen.setdefault(self.partnership.partner_id, self.partnership.partner)
         return list(seen.values())
+
+    @property
+    def public_quotes(self):
+        """Quotes and stories whose speakers agreed to share them; reads prefetched quotes."""
+        return [quote for quote in self.quotes.all() if quote.consent]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -22,6 +23,8 @@ class CommunityHubPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("approach")]
+
+    api_fields = [APIField("intro"), APIField("approach")]
 
     subpage_types = [
         "clpages.ProgramIndexPage",

@@ -3,10 +3,12 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES
 from ..stages import FramingStage
 from .mixins import IndexPageMixin
@@ -30,6 +32,8 @@ class PartnershipIndexPage(IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["clpages.CommunityHubPage"]
     subpage_types = ["clpages.PartnershipPage"]
@@ -100,6 +104,18 @@ class PartnershipPage(Page):
         index.SearchField("success_looks_like"),
         index.RelatedFields("partner", [index.SearchField("name")]),
     ]
+
+    # Public fields only, for the read-only API (clpages.api).
+    api_fields = (
+        [
+            APIField("partner", serializer=api.PartnerSerializer()),
+            APIField("summary"),
+            APIField("framing_stage", serializer=api.ChoiceWithLabelField()),
+        ]
+        + [APIField(name) for name, _ in FRAMING_NOTE_FIELDS]
+        + [APIField(name) for name, _ in BRAINSTORMING_PROMPTS]
+        + [APIField("next_steps", serializer=api.NextStepSerializer(many=True))]
+    )
 
     parent_page_types = ["clpages.PartnershipIndexPage"]
     subpage_types = []

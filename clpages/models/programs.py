@@ -8,10 +8,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..stages import Registration, SessionFormat, SessionStatus, Stage
 from .mixins import IndexPageMixin
@@ -25,6 +27,8 @@ class ProgramIndexPage(IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["clpages.CommunityHubPage"]
     subpage_types = ["clpages.ProgramPage"]
@@ -126,6 +130,28 @@ class ProgramPage(Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("co_created_with", [index.SearchField("name")]),
         index.FilterField("stage"),
+    ]
+
+    # Public fields only, for the read-only API (clpages.api). The body is detail-only there.
+    api_fields = [
+        APIField("summary"),
+        APIField("image", serializer=api.ImageReferenceSerializer(allow_null=True)),
+        APIField("body"),
+        APIField("stage", serializer=api.ChoiceWithLabelField()),
+        APIField("audiences", serializer=api.NamesField()),
+        APIField("languages", serializer=api.NamesField()),
+        APIField("tags", serializer=api.NamesField()),
+        APIField("co_created_with", serializer=api.PartnerSerializer(many=True)),
+        APIField("community_goals"),
+        APIField("success_looks_like"),
+        APIField("step_free_access"),
+        APIField("interpretation"),
+        APIField("captions"),
+        APIField("sensory_friendly"),
+        APIField("accessibility_notes"),
+        APIField("is_free"),
+        APIField("cost_details"),
+        APIField("sessions", serializer=api.SessionSerializer(many=True)),
     ]
 
     parent_page_types = ["clpages.ProgramIndexPage"]
