@@ -45,3 +45,29 @@ def tree(db):
     from tests.factories import build_site
 
     return build_site()
+
+
+def ensure_wagtail_base():
+    """Recreate what Wagtail's data migrations provide, after a transactional test flushed it."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture
+def live_db(transactional_db):
+    """Database for live_server tests: committed data the server thread can see."""
+    ensure_wagtail_base()
+
+
+@pytest.fixture
+def demo_site(live_db):
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)

@@ -1,0 +1,297 @@
+"""Builds the demo library from content.py. Existing records are left exactly as they are."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from clpages.models import (
+    Audience,
+    CommunityHubPage,
+    CommunityPartner,
+    EvaluationIndexPage,
+    EvaluationMeasure,
+    EvaluationPage,
+    EvaluationQuote,
+    Language,
+    Location,
+    PartnershipIndexPage,
+    PartnershipNextStep,
+    PartnershipPage,
+    ProgramIndexPage,
+    ProgramPage,
+    ProgramSession,
+)
+from home.models import HomePage
+
+from . import content
+from .images import partner_logo, program_image
+
+HUB_INTRO = (
+    "<p>At Riverbend Public Library, community members and local organisations plan, lead and "
+    "evaluate programs with us. Here you can see what we are working on together, who is leading "
+    "it, and how it is going.</p>"
+)
+HUB_APPROACH = (
+    "<p>We share decisions with the people our services are for. Community members and partner "
+    "organisations have real responsibility and a real say; library staff bring people together "
+    "and offer the library's resources.</p><p>We agree what success looks like with the community "
+    "<b>before</b> a program starts, and we report back on it in public.</p>"
+)
+
+
+class DemoBuilder:
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.created = 0
+
+    def log(self, message):
+        if self.stdout:
+            self.stdout.write(message)
+
+    def _new(self, what):
+        self.created += 1
+        self.log(f"  created {what}")
+
+    def build(self):
+        self.today = timezone.localdate()
+        home = self.home_page()
+        hub = self.child(
+            home,
+            CommunityHubPage,
+            "community",
+            title="Community-led planning",
+            intro=HUB_INTRO,
+            approach=HUB_APPROACH,
+            show_in_menus=True,
+        )
+        indexes = {
+            "programs": self.child(
+                hub,
+                ProgramIndexPage,
+                "programs",
+                title="Programs",
+                show_in_menus=True,
+                intro="<p>Programs and services planned and led with our community.</p>",
+            ),
+            "partnerships": self.child(
+                hub,
+                PartnershipIndexPage,
+                "partnerships",
+                title="Partnerships",
+                intro="<p>The organisations and groups we work with, and how.</p>",
+            ),
+            "evaluations": self.child(
+                hub,
+                EvaluationIndexPage,
+                "evaluations",
+                title="Results",
+                intro="<p>How our programs are going, measured the way the community asked.</p>",
+            ),
+        }
+        self.vocabularies()
+        self.locations = {key: self.location(data) for key, data in content.LOCATIONS.items()}
+        self.partners = {data["name"]: self.partner(data) for data in content.PARTNERS}
+        programs = {data["slug"]: self.program(indexes["programs"], data) for data in content.PROGRAMS}
+        partnerships = {
+            data["slug"]: self.partnership(indexes["partnerships"], data) for data in content.PARTNERSHIPS
+        }
+        for data in content.EVALUATIONS:
+            self.evaluation(indexes["evaluations"], data, programs, partnerships)
+        return self.created
+
+    # The page tree -------------------------------------------------------------------------
+
+    def home_page(self):
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's initial "Welcome" page holds the slug "home"; it has no content to keep.
+            for welcome in root.get_children().filter(content_type__model="page", slug="home"):
+                if not welcome.get_children().exists():
+                    welcome.delete()
+            home = root.add_child(
+                instance=HomePage(
+                    title="Welcome to Riverbend Public Library",
+                    slug="home",
+                    intro="<p>Books, spaces and programs for everyone in Riverbend, many of them "
+                    "planned with the community.</p>",
+                )
+            )
+            self._new("home page")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Riverbend Public Library",
+            )
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = site.site_name or "Riverbend Public Library"
+            site.save()
+        return home
+
+    def child(self, parent, model, slug, **fields):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self._new(f"{model._meta.verbose_name} {page.title!r}")
+        return page
+
+    # Records ---------------------------------------------------------------------------------
+
+    def vocabularies(self):
+        for name in content.AUDIENCES:
+            if not Audience.objects.filter(name=name).exists():
+                Audience.objects.create(name=name)
+                self._new(f"audience {name}")
+        for name in content.LANGUAGES:
+            if not Language.objects.filter(name=name).exists():
+                Language.objects.create(name=name)
+                self._new(f"language {name}")
+
+    def location(self, data):
+        existing = Location.objects.filter(name=data["name"]).first()
+        if existing:
+            return existing
+        self._new(f"location {data['name']}")
+        return Location.objects.create(**data)
+
+    def partner(self, data):
+        existing = CommunityPartner.objects.filter(name=data["name"]).first()
+        if existing:
+            return existing
+        fields = {k: v for k, v in data.items() if k != "languages"}
+        partner = CommunityPartner.objects.create(logo=partner_logo(data["name"]), **fields)
+        partner.languages.set(Language.objects.filter(name__in=data["languages"]))
+        self._new(f"partner {partner.name}")
+        return partner
+
+    def program(self, index, data):
+        existing = ProgramPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        program = ProgramPage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            stage=data["stage"],
+            image=program_image(data["title"]),
+            body=[("text", f"<p>{data['body']}</p>")],
+            community_goals=f"<p>{data['goals']}</p>",
+            success_looks_like=f"<p>{data['success']}</p>",
+            step_free_access=all(self.locations[s[3]].step_free_access for s in data["sessions"] if s[3]),
+            captions=data.get("captions", False),
+            interpretation=data.get("interpretation", ""),
+            sensory_friendly=data.get("sensory_friendly", False),
+            is_free=data.get("is_free", True),
+            cost_details=data.get("cost_details", ""),
+        )
+        program.co_created_with = [self.partners[name] for name in data["partners"]]
+        program.audiences = list(Audience.objects.filter(name__in=data["audiences"]))
+        program.languages = list(Language.objects.filter(name__in=data["languages"]))
+        index.add_child(instance=program)
+        program.tags.add(*data["topics"])
+        for number, (days, hour, hours, location, extra) in enumerate(data["sessions"]):
+            start = timezone.make_aware(
+                datetime.datetime.combine(self.today + datetime.timedelta(days=days), datetime.time())
+            ) + datetime.timedelta(hours=hour)
+            status = "scheduled"
+            if number in data.get("cancel", []):
+                status = "cancelled"
+            elif number in data.get("full", []):
+                status = "full"
+            ProgramSession.objects.create(
+                program=program,
+                start=start,
+                end=start + datetime.timedelta(hours=hours),
+                location=self.locations[location] if location else None,
+                status=status,
+                **extra,
+            )
+        program.save()
+        program.save_revision().publish()
+        self._new(f"program {program.title!r}")
+        return program
+
+    def partnership(self, index, data):
+        existing = PartnershipPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        page = PartnershipPage(
+            title=data["title"],
+            slug=data["slug"],
+            partner=self.partners[data["partner"]],
+            summary=data["summary"],
+            framing_stage=data["framing_stage"],
+            **{f"notes_{stage}": note for stage, note in data["notes"].items()},
+            **data["prompts"],
+        )
+        index.add_child(instance=page)
+        for what, who, days, done in data["next_steps"]:
+            PartnershipNextStep.objects.create(
+                partnership=page,
+                what=what,
+                who=who,
+                when=self.today + datetime.timedelta(days=days),
+                done=done,
+            )
+        page.save_revision().publish()
+        self._new(f"partnership {page.title!r}")
+        return page
+
+    def evaluation(self, index, data, programs, partnerships):
+        existing = EvaluationPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+
+        def day(offset):
+            return self.today + datetime.timedelta(days=offset)
+
+        page = EvaluationPage(
+            title=data["title"],
+            slug=data["slug"],
+            program=programs.get(data.get("program")),
+            partnership=partnerships.get(data.get("partnership")),
+            summary=data["summary"],
+            success_definition=f"<p>{data['success_definition']}</p>",
+            success_agreed_by=data["success_agreed_by"],
+            success_agreed_on=day(data["success_agreed_on"]),
+            period_start=day(data["period"][0]),
+            period_end=day(data["period"][1]),
+            findings=f"<p>{data['findings']}</p>",
+            what_changed=f"<p>{data['what_changed']}</p>",
+        )
+        index.add_child(instance=page)
+        for order, measure in enumerate(data["measures"]):
+            EvaluationMeasure.objects.create(
+                evaluation=page,
+                sort_order=order,
+                name=measure["name"],
+                kind=measure["kind"],
+                unit=measure.get("unit", ""),
+                baseline=_decimal(measure.get("baseline")),
+                target=_decimal(measure.get("target")),
+                results=[
+                    ("result", {"date": day(offset), "value": _decimal(value), "note": note})
+                    for offset, value, note in measure["results"]
+                ],
+            )
+        for order, (text, attribution, consent) in enumerate(data["quotes"]):
+            EvaluationQuote.objects.create(
+                evaluation=page, sort_order=order, text=text, attribution=attribution, consent=consent
+            )
+        page.save_revision().publish()
+        self._new(f"evaluation {page.title!r}")
+        return page
+
+
+def _decimal(value):
+    return None if value is None else Decimal(str(value))
