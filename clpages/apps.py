@@ -7,6 +7,10 @@ class ClpagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .notifications import register_signal_handlers
+
+        register_signal_handlers()
+
         from .cache import connect_signals as connect_page_cache_signals
 
         connect_page_cache_signals()

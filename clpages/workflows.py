@@ -33,7 +33,7 @@ def linked_partner_ids(page):
             ids.add(page.partner_id)
     elif isinstance(page, EvaluationPage):
         if page.program_id:
-            ids.update(page.program.co_created_with.values_list("pk", flat=True))
+            ids.update(partner.pk for partner in page.program.co_created_with.all())
         if page.partnership_id:
             ids.add(page.partnership.partner_id)
     return ids
