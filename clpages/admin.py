@@ -2,6 +2,7 @@
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from .invites import PartnerButtonHelper
 from .models import Audience, CommunityPartner, Language, Location
 
 
@@ -12,6 +13,7 @@ class CommunityPartnerAdmin(ModelAdmin):
     list_display = ("name", "kind", "website")
     list_filter = ("kind", "languages")
     search_fields = ("name", "description", "communities_served")
+    button_helper_class = PartnerButtonHelper  # adds "Invite a member"
 
 
 class LocationAdmin(ModelAdmin):

@@ -1,0 +1,184 @@
+"""Inviting people into a partner organisation, from the organisation's admin screen.
+
+A new person gets an account with no usable password and an email with a link to choose one,
+through Django's password reset tokens and Wagtail's own "set a new password" screen.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail_modeladmin.helpers import ButtonHelper
+
+from .models import CommunityPartner, PartnerMembership
+from .workflows import LIBRARY_EDITORS
+
+PARTNERS_GROUP = "Community partners"
+INVITE_PERMISSION = "clpages.add_partnermembership"
+
+
+def can_invite(user):
+    return user.is_active and user.has_perm(INVITE_PERMISSION)
+
+
+class InviteMemberForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter the email address of the person to invite.",
+            "invalid": "Enter a valid email address, like name@example.org.",
+        },
+    )
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+
+    def __init__(self, *args, partner, **kwargs):
+        self.partner = partner
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = get_user_model().objects.normalize_email(self.cleaned_data["email"]).strip()
+        if self.partner.members.filter(email__iexact=email).exists():
+            raise forms.ValidationError(f"{email} is already a member of {self.partner.name}.")
+        return email
+
+
+def _unique_username(email):
+    users = get_user_model().objects
+    base = email.lower()[:150]
+    username, n = base, 1
+    while users.filter(username__iexact=username).exists():
+        n += 1
+        suffix = f"-{n}"
+        username = base[: 150 - len(suffix)] + suffix
+    return username
+
+
+def _password_link(user):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path_ = reverse("wagtailadmin_password_reset_confirm", args=(uid, token))
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path_
+
+
+@transaction.atomic
+def invite_member(partner, email, first_name="", last_name="", invited_by=None):
+    """Add the person to the organisation, creating their account if they have none.
+
+    Returns (user, created). Someone who already has an account is added and told so; their
+    password is left alone. Library editors and superusers are not made partners as well.
+    """
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    created = user is None
+    if created:
+        user = User(username=_unique_username(email), email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.save()
+    PartnerMembership.objects.create(partner=partner, user=user)
+    if not (user.is_superuser or user.groups.filter(name=LIBRARY_EDITORS).exists()):
+        user.groups.add(Group.objects.get_or_create(name=PARTNERS_GROUP)[0])
+
+    context = {
+        "user": user,
+        "partner": partner,
+        "invited_by": invited_by,
+        "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "the library"),
+        "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
+        "password_url": _password_link(user) if created else "",
+        "username": user.get_username(),
+    }
+    template = "clpages/admin/invite_email" if created else "clpages/admin/added_email"
+    subject = render_to_string(f"{template}_subject.txt", context).strip()
+    body = render_to_string(f"{template}.txt", context)
+    # After the commit, so no email promises an account that a rollback took away.
+    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
+    return user, created
+
+
+class InviteMemberView(WagtailAdminTemplateMixin, FormView):
+    form_class = InviteMemberForm
+    template_name = "clpages/admin/invite_member.html"
+    header_icon = "group"
+
+    def dispatch(self, request, partner_id):
+        if not can_invite(request.user):
+            raise PermissionDenied
+        self.partner = get_object_or_404(CommunityPartner, pk=partner_id)
+        return super().dispatch(request, partner_id)
+
+    def get_page_title(self):
+        return f"Invite a member to {self.partner.name}"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("clpages_communitypartner_modeladmin_index"), "label": "Partner organisations"},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partner": self.partner}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["partner"] = self.partner
+        context["members"] = self.partner.members.order_by("first_name", "last_name", "username")
+        return context
+
+    def form_valid(self, form):
+        user, created = invite_member(self.partner, **form.cleaned_data, invited_by=self.request.user)
+        if created:
+            message = (
+                f"{user.email} is now a member of {self.partner.name}. "
+                "We sent them a link to choose their password."
+            )
+        else:
+            message = f"{user.email} already had an account and is now a member of {self.partner.name}."
+        messages.success(self.request, message)
+        return redirect("clpages_invite_member", partner_id=self.partner.pk)
+
+    def form_invalid(self, form):
+        messages.error(self.request, "The invitation was not sent. Please correct the errors below.")
+        return super().form_invalid(form)
+
+
+class PartnerButtonHelper(ButtonHelper):
+    """Adds "Invite a member" beside each organisation in the partner organisations screens."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if "invite" not in (exclude or []) and can_invite(self.request.user):
+            buttons.append(
+                {
+                    "url": reverse("clpages_invite_member", args=(obj.pk,)),
+                    "label": "Invite a member",
+                    "classname": self.finalise_classname(
+                        ["button-secondary"] + (classnames_add or []), classnames_exclude
+                    ),
+                    "title": f"Invite a member to {obj.name}",
+                }
+            )
+        return buttons
+
+
+def admin_urls():
+    return [
+        path(
+            "community/partners/<int:partner_id>/invite/",
+            InviteMemberView.as_view(),
+            name="clpages_invite_member",
+        )
+    ]
