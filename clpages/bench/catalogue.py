@@ -78,7 +78,7 @@ def bulk_add_children(parent, model, rows, *, published_at):
     Returns the new pages' ids in order. Paths continue after the parent's last child, so the
     tree stays valid for treebeard and for pages added later through the admin.
     """
-    parent = Page.objects.get(pk=parent.pk)
+    original, parent = parent, Page.objects.get(pk=parent.pk)
     last = parent.get_last_child()
     next_step = last._get_lastpos_in_path() + 1 if last else 1
     depth = parent.depth + 1
@@ -115,6 +115,7 @@ def bulk_add_children(parent, model, rows, *, published_at):
     for start in range(0, len(specific), batch):
         model._base_manager.all()._insert(specific[start : start + batch], fields=fields)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    original.numchild = parent.numchild + len(pages)
     return [page.pk for page in pages]
 
 
@@ -132,8 +133,9 @@ class Catalogue:
     without rebuilding.
     """
 
-    def __init__(self, seed=2026):
+    def __init__(self, seed=2026, programs_per_partner=40):
         self.random = random.Random(seed)
+        self.programs_per_partner = programs_per_partner
         self.now = timezone.now().replace(minute=0, second=0, microsecond=0)
         self.programs = 0
         self.partners = []
@@ -230,7 +232,7 @@ class Catalogue:
         if count <= 0:
             return self
         with transaction.atomic():
-            wanted_partners = max(5, total // 40)
+            wanted_partners = max(5, total // self.programs_per_partner)
             if wanted_partners > len(self.partners):
                 self._add_partners(wanted_partners - len(self.partners))
             ids = self._add_programs(count)
@@ -352,15 +354,13 @@ class Catalogue:
 
     # --- what the benchmark needs to know ----------------------------------------------------
     def sample_program(self):
-        """A program in the middle of the catalogue with upcoming sessions, as a patron would open."""
-        upcoming = (
-            ProgramSession.objects.filter(program_id__in=self.program_ids, start__gte=self.now)
-            .order_by("program_id")
-            .values_list("program_id", flat=True)
-        )
-        program_id = (
-            upcoming[len(upcoming) // 2]
-            if upcoming.exists()
-            else self.program_ids[len(self.program_ids) // 2]
-        )
-        return ProgramPage.objects.get(pk=program_id)
+        """A program with upcoming sessions, as a patron would open: the same one at every size."""
+        if not hasattr(self, "_sample_id"):
+            first = self.program_ids[:100]
+            upcoming = list(
+                ProgramSession.objects.filter(program_id__in=first, start__gte=self.now)
+                .order_by("program_id")
+                .values_list("program_id", flat=True)
+            )
+            self._sample_id = upcoming[len(upcoming) // 2] if upcoming else first[len(first) // 2]
+        return ProgramPage.objects.get(pk=self._sample_id)

@@ -1,0 +1,216 @@
+"""The page cache: anonymous views come from the cache, and public changes show at once."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from clpages import cache as page_cache
+from clpages.models import ProgramPage, ProgramSession
+from tests.factories import make_location, make_partner, make_program
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def cache_on(settings):
+    settings.CLPAGES_PAGE_CACHE_SECONDS = 300
+
+
+def _calendar_url(index):
+    return index.url + index.reverse_subpage("calendar").lstrip("/")
+
+
+def _public_urls(tree):
+    """The listing, calendar and feeds that must show a newly published program."""
+    index = tree["programs"]
+    return {
+        "listing": index.url,
+        "calendar": _calendar_url(index),
+        "rss": reverse("clpages:programs_rss"),
+        "ical": reverse("clpages:calendar_ics", kwargs={"page_path": index.url.lstrip("/")}),
+        "api": reverse("clpages:api:pages:listing") + "?type=clpages.ProgramPage",
+    }
+
+
+def test_second_anonymous_view_is_served_from_the_cache(client, tree, django_assert_num_queries):
+    make_program(tree["programs"], title="Seed library swap")
+    url = tree["programs"].url
+
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Cookie" in second["Vary"]
+
+
+def _draft_program_happening_now(index, title):
+    """A draft program with a session under way, so every listing, feed and calendar period holds it."""
+    program = index.add_child(
+        instance=ProgramPage(title=title, summary=f"{title}, with neighbours.", live=False)
+    )
+    now = timezone.now()
+    ProgramSession.objects.create(
+        program=program,
+        start=now - datetime.timedelta(minutes=1),
+        end=now + datetime.timedelta(hours=2),
+        address="12 River Road, Riverbend",
+    )
+    return program
+
+
+@pytest.mark.parametrize("name", ["listing", "calendar", "rss", "ical", "api"])
+def test_a_published_program_shows_at_once(client, tree, name):
+    make_program(tree["programs"], title="Seed library swap")
+    draft = _draft_program_happening_now(tree["programs"], "Tenant rights clinic")
+    url = _public_urls(tree)[name]
+    client.get(url)
+    cached = client.get(url)
+    assert cached["X-Page-Cache"] == "hit"
+    assert b"Tenant rights clinic" not in cached.content
+
+    draft.save_revision().publish()
+
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Tenant rights clinic" in response.content
+
+
+def test_a_new_program_shows_on_the_hub_at_once(client, tree):
+    client.get(tree["hub"].url)
+    make_program(tree["programs"], title="Tenant rights clinic")
+    assert b"Tenant rights clinic" in client.get(tree["hub"].url).content
+
+
+def test_an_unpublished_program_leaves_the_listing_and_calendar_at_once(client, tree):
+    program = _draft_program_happening_now(tree["programs"], "Seed library swap")
+    program.save_revision().publish()
+    urls = [tree["programs"].url, _calendar_url(tree["programs"])]
+    for url in urls:
+        assert b"Seed library swap" in client.get(url).content
+
+    program.refresh_from_db()
+    program.unpublish()
+
+    for url in urls:
+        assert b"Seed library swap" not in client.get(url).content
+    assert client.get(program.url).status_code == 404
+
+
+def test_a_deleted_program_leaves_the_listing_at_once(client, tree):
+    program = make_program(tree["programs"], title="Seed library swap")
+    assert b"Seed library swap" in client.get(tree["programs"].url).content
+
+    program.refresh_from_db()
+    program.delete()
+
+    assert b"Seed library swap" not in client.get(tree["programs"].url).content
+
+
+def test_renaming_a_partner_shows_on_program_pages_at_once(client, tree):
+    partner = make_partner("Riverbend Tenants")
+    program = make_program(tree["programs"], partners=[partner])
+    assert b"Riverbend Tenants" in client.get(program.url).content
+
+    partner.name = "Riverbend Tenants Union"
+    partner.save()
+
+    assert b"Riverbend Tenants Union" in client.get(program.url).content
+
+
+def test_moving_a_session_to_another_place_shows_at_once(client, tree):
+    first, second = make_location("Central Branch"), make_location("Maple Community Centre")
+    program = make_program(tree["programs"], location=first)
+    assert b"Central Branch" in client.get(program.url).content
+
+    session = program.sessions.get()
+    session.location = second
+    session.save()
+
+    assert b"Maple Community Centre" in client.get(program.url).content
+
+
+def test_logged_in_people_never_get_or_fill_the_cache(client, tree, django_assert_max_num_queries):
+    make_program(tree["programs"], title="Seed library swap")
+    url = tree["programs"].url
+    client.get(url)  # an anonymous copy is now stored
+
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw-Secret-123")
+    client.force_login(editor)
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert "Cookie" in response["Vary"]
+
+    client.logout()
+    client.cookies.clear()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "messages"])
+def test_requests_with_a_session_csrf_or_messages_cookie_bypass_the_cache(client, tree, settings, cookie):
+    url = tree["programs"].url
+    client.get(url)
+    client.cookies[cookie] = "something"
+    assert "X-Page-Cache" not in client.get(url)
+
+
+def test_posts_admin_pages_and_a_zero_timeout_bypass_the_cache(client, tree, settings):
+    url = tree["programs"].url
+    assert "X-Page-Cache" not in client.post(url)
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+    settings.CLPAGES_PAGE_CACHE_SECONDS = 0
+    assert "X-Page-Cache" not in client.get(url)
+
+
+def _middleware_response(make_response, path="/community/programs/"):
+    middleware = page_cache.AnonymousPageCacheMiddleware(lambda request: make_response())
+    request = RequestFactory().get(path)
+    first = middleware(request)
+    second = middleware(RequestFactory().get(path))
+    return first, second
+
+
+def test_responses_that_set_a_cookie_are_never_stored():
+    def make_response():
+        response = HttpResponse("hello")
+        response.set_cookie("csrftoken", "abc")
+        return response
+
+    first, second = _middleware_response(make_response)
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in second
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Cache-Control": "private"}, {"Cache-Control": "no-store"}, {"Vary": "Accept-Language"}],
+)
+def test_private_or_unkeyed_responses_are_never_stored(headers):
+    def make_response():
+        return HttpResponse("hello", headers=headers)
+
+    first, second = _middleware_response(make_response)
+    assert "X-Page-Cache" not in second
+
+
+def test_errors_are_never_stored():
+    first, second = _middleware_response(lambda: HttpResponse("gone", status=404))
+    assert "X-Page-Cache" not in second
+
+
+def test_a_lost_generation_counter_never_revives_stale_pages():
+    page_cache.current_generation()
+    stored = page_cache.current_generation()
+    from django.core.cache import cache
+
+    cache.delete(page_cache.GENERATION_KEY)
+    page_cache.new_generation()
+    assert page_cache.current_generation() != stored
