@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,7 +24,7 @@ class ProgramTag(TaggedItemBase):
     content_object = ParentalKey("clpages.ProgramPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ProgramIndexPage(IndexPageMixin, Page):
+class ProgramIndexPage(RoutablePageMixin, IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -46,6 +47,22 @@ class ProgramIndexPage(IndexPageMixin, Page):
             .prefetch_related("co_created_with", "audiences", "languages")
             .order_by("-first_published_at", "-pk")
         )
+
+    def get_context(self, request, *args, listing=True, **kwargs):
+        # The listing is filtered by the patron's choices (clpages.filters), so it replaces
+        # IndexPageMixin's plain one rather than paginating twice.
+        context = Page.get_context(self, request, *args, **kwargs)
+        if listing:
+            from ..filters import listing_context
+
+            context.update(listing_context(self, request))
+        return context
+
+    @path("calendar/")
+    def calendar(self, request):
+        from ..calendar import serve_calendar
+
+        return serve_calendar(self, request)
 
 
 class ProgramPage(Page):
