@@ -19,3 +19,13 @@ urlpatterns += [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("api/v2/", include((api_router.get_urlpatterns(), "api"))),
 ]
+
+# Finding programs: search, and iCalendar files (Wagtail page URLs cannot end in ".ics").
+from django.urls import re_path  # noqa: E402
+
+from . import ical, search  # noqa: E402
+
+urlpatterns += [
+    path("search/", search.search, name="search"),
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)calendar\.ics$", ical.page_calendar, name="calendar_ics"),
+]

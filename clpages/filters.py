@@ -1,0 +1,388 @@
+"""Filters patrons use to find programs: one plain GET form, shared by the program listing,
+the calendar, the iCalendar feed and search, so a filtered view can be bookmarked and shared.
+
+Program-level filters (audience, language, topic, stage, partner, free text) narrow programs.
+Session-level filters (place, format, dates) match programs that have at least one session meeting
+all of them at once: "online, this week, at the Central branch" means one such session.
+"""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession
+from .stages import SessionFormat, SessionStatus, Stage
+
+WHEN_CHOICES = [
+    ("", "Any time"),
+    ("today", "Today"),
+    ("week", "This week"),
+    ("month", "This month"),
+]
+
+# Sessions offered both ways count for people looking for either way of taking part.
+FORMAT_MATCHES = {
+    SessionFormat.IN_PERSON: [SessionFormat.IN_PERSON, SessionFormat.HYBRID],
+    SessionFormat.ONLINE: [SessionFormat.ONLINE, SessionFormat.HYBRID],
+    SessionFormat.HYBRID: [SessionFormat.HYBRID],
+}
+FORMAT_CHOICES = [
+    ("", "Any format"),
+    (SessionFormat.IN_PERSON, "In person"),
+    (SessionFormat.ONLINE, "Online"),
+    (SessionFormat.HYBRID, "Both in person and online"),
+]
+
+FILTER_FIELDS = [
+    "q",
+    "audience",
+    "language",
+    "topic",
+    "stage",
+    "partner",
+    "location",
+    "format",
+    "when",
+    "date_from",
+    "date_to",
+    "include_past",
+]
+SESSION_FIELDS = ("location", "format", "when", "date_from", "date_to")
+
+
+def _not_found(thing):
+    return f"We could not find the {thing} “%(value)s”. Choose one from the list."
+
+
+def not_one_of(things):
+    return f"“%(value)s” is not one of {things}. Choose one from the list."
+
+
+class ProgramFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Words to look for",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Please use at most %(limit_value)d characters."},
+    )
+    audience = forms.ModelChoiceField(
+        label="Who it is for",
+        queryset=Audience.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Everyone",
+        error_messages={"invalid_choice": _not_found("audience")},
+    )
+    language = forms.ModelChoiceField(
+        label="Language",
+        queryset=Language.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any language",
+        error_messages={"invalid_choice": _not_found("language")},
+    )
+    topic = forms.ModelChoiceField(
+        label="Topic",
+        queryset=Tag.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any topic",
+        error_messages={"invalid_choice": _not_found("topic")},
+    )
+    stage = forms.TypedChoiceField(
+        label="Stage",
+        choices=[("", "Any stage")] + [(str(v), f"{v}. {label}") for v, label in Stage.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": not_one_of("the five stages")},
+    )
+    partner = forms.ModelChoiceField(
+        label="Co-created with",
+        queryset=CommunityPartner.objects.only("pk", "name", "slug"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any partner organisation",
+        error_messages={"invalid_choice": _not_found("partner organisation")},
+    )
+    location = forms.ModelChoiceField(
+        label="Place",
+        queryset=Location.objects.only("pk", "name"),
+        required=False,
+        empty_label="Any place",
+        error_messages={"invalid_choice": _not_found("place")},
+    )
+    format = forms.ChoiceField(
+        label="How to take part",
+        choices=FORMAT_CHOICES,
+        required=False,
+        help_text="Sessions offered both ways count for in person and for online.",
+        error_messages={"invalid_choice": not_one_of("the ways of taking part")},
+    )
+    when = forms.ChoiceField(
+        label="When",
+        choices=WHEN_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": not_one_of("the periods")},
+    )
+    date_from = forms.DateField(
+        label="From",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter the start date as year-month-day, for example 2026-11-30."},
+    )
+    date_to = forms.DateField(
+        label="To",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter the end date as year-month-day, for example 2026-12-31."},
+    )
+    include_past = forms.BooleanField(label="Include past programs", required=False)
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("when"):
+            # So "Any time" shows as chosen when no period is in the address.
+            data = data.copy()
+            data["when"] = ""
+        super().__init__(data, *args, **kwargs)
+        # Only topics that programs use: a patron never picks a topic that can match nothing.
+        self.fields["topic"].queryset = (
+            Tag.objects.filter(clpages_programtag_items__isnull=False).distinct().order_by("name")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date must be on or after the start date.")
+        return cleaned
+
+    def filters(self):
+        """The filters that can be applied: invalid ones are left out (and reported by the form)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return ProgramFilters(**{name: data.get(name) for name in FILTER_FIELDS})
+
+    def error_summary(self):
+        """(field id, label, message) for each problem, for the summary at the top of the form."""
+        summary = []
+        for name, errors in self.errors.items():
+            field = self[name] if name in self.fields else None
+            for message in errors:
+                summary.append((field.id_for_label if field else "", field.label if field else "", message))
+        return summary
+
+
+@dataclass
+class ProgramFilters:
+    q: str = ""
+    audience: Audience | None = None
+    language: Language | None = None
+    topic: Tag | None = None
+    stage: int | None = None
+    partner: CommunityPartner | None = None
+    location: Location | None = None
+    format: str = ""
+    when: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    include_past: bool = False
+
+    @property
+    def active(self):
+        """True when the patron narrowed the list in any way."""
+        return any(getattr(self, name) for name in FILTER_FIELDS)
+
+    @property
+    def session_filtered(self):
+        return any(getattr(self, name) for name in SESSION_FIELDS)
+
+    def querystring(self, **overrides):
+        """The filters as GET parameters, for pagination links and the calendar and feed URLs."""
+        params = {}
+        for name in FILTER_FIELDS:
+            value = overrides.get(name, getattr(self, name))
+            if not value:
+                continue
+            if hasattr(value, "slug"):
+                value = value.slug
+            elif hasattr(value, "pk"):
+                value = value.pk
+            elif isinstance(value, bool):
+                value = "on"
+            elif isinstance(value, datetime.date):
+                value = value.isoformat()
+            params[name] = value
+        return urlencode(params)
+
+    def in_use(self, form):
+        """(label, chosen value, querystring without it) for each filter in use, to remove one by one."""
+        shown = []
+        for name in FILTER_FIELDS:
+            value = getattr(self, name)
+            if not value or name not in form.fields:
+                continue
+            field = form.fields[name]
+            if name == "include_past":
+                text = "yes"
+            elif hasattr(field, "choices") and not hasattr(value, "pk"):
+                text = dict(field.choices).get(str(value), value)
+            else:
+                text = str(value)
+            shown.append((field.label, text, self.querystring(**{name: None})))
+        return shown
+
+    # Dates -------------------------------------------------------------------------------------
+
+    def window(self, now=None):
+        """The (start, end) datetimes a session must overlap, either end open (None)."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        start = end = None
+        if self.when == "today":
+            start, end = day_start(today), day_start(today + datetime.timedelta(days=1))
+        elif self.when == "week":
+            monday = today - datetime.timedelta(days=today.weekday())
+            start, end = day_start(monday), day_start(monday + datetime.timedelta(days=7))
+        elif self.when == "month":
+            first = today.replace(day=1)
+            start, end = day_start(first), day_start(next_month(first))
+        # Chosen dates narrow a chosen period further: every filter narrows, none overrides.
+        if self.date_from:
+            start = max(filter(None, [start, day_start(self.date_from)]))
+        if self.date_to:
+            end = min(filter(None, [end, day_start(self.date_to + datetime.timedelta(days=1))]))
+        if not self.include_past:
+            start = max(filter(None, [start, now]))
+        return start, end
+
+    # Querysets ---------------------------------------------------------------------------------
+
+    def session_q(self, now=None, prefix=""):
+        """Conditions one session must meet; `prefix` reaches sessions through a relation."""
+        start, end = self.window(now)
+        q = Q()
+        if start is not None:
+            q &= Q(**{f"{prefix}end__gt": start})
+        if end is not None:
+            q &= Q(**{f"{prefix}start__lt": end})
+        if self.location:
+            q &= Q(**{f"{prefix}location": self.location})
+        if self.format:
+            q &= Q(**{f"{prefix}format__in": FORMAT_MATCHES[self.format]})
+        return q
+
+    def program_q(self, prefix=""):
+        """Conditions on the program itself; `prefix` reaches programs through a relation."""
+        q = Q()
+        if self.audience:
+            q &= Q(**{f"{prefix}audiences": self.audience})
+        if self.language:
+            q &= Q(**{f"{prefix}languages": self.language})
+        if self.topic:
+            q &= Q(**{f"{prefix}tagged_items__tag": self.topic})
+        if self.stage:
+            q &= Q(**{f"{prefix}stage": self.stage})
+        if self.partner:
+            q &= Q(**{f"{prefix}co_created_with": self.partner})
+        return q
+
+    def apply_text(self, programs):
+        if not self.q:
+            return programs
+        from .search import matching_pks  # search imports this module's form
+
+        return programs.filter(pk__in=matching_pks(ProgramPage, self.q))
+
+    def programs(self, programs, now=None):
+        """Narrow a ProgramPage queryset, ordered with the soonest next session first."""
+        now = now or timezone.now()
+        programs = self.apply_text(programs.filter(self.program_q()))
+        sessions = ProgramSession.objects.filter(program=OuterRef("pk"))
+        if self.session_filtered:
+            # Cancelled sessions do not make a program match: nothing happens then.
+            matching = sessions.filter(self.session_q(now)).exclude(status=SessionStatus.CANCELLED)
+            programs = programs.filter(Exists(matching))
+        elif not self.include_past:
+            # Past programs have sessions and all have ended. Programs still being planned,
+            # with no sessions yet, stay: that is the community-led work patrons can join.
+            last_end = Subquery(sessions.order_by("-end").values("end")[:1])
+            programs = programs.alias(last_end=last_end).filter(
+                Q(last_end__isnull=True) | Q(last_end__gte=now)
+            )
+        next_session = (
+            sessions.filter(self.session_q(now) if self.session_filtered else Q(end__gte=now))
+            .exclude(status=SessionStatus.CANCELLED)
+            .order_by("start", "pk")
+        )
+        return programs.annotate(
+            next_session_id=Subquery(next_session.values("pk")[:1]),
+            next_start=Subquery(next_session.values("start")[:1]),
+        ).order_by(F("next_start").asc(nulls_last=True), "-first_published_at", "-pk")
+
+    def sessions(self, sessions, programs, now=None):
+        """Narrow a ProgramSession queryset to sessions of matching programs, cancelled ones included."""
+        programs = self.apply_text(programs.filter(self.program_q()))
+        return sessions.filter(self.session_q(now), program__in=programs.values("pk"))
+
+
+def index_programs(index):
+    """The programs a patron may see under a program index, unordered, for subqueries."""
+    return ProgramPage.objects.child_of(index).live().public()
+
+
+def listing_context(index, request):
+    """Context of the filtered program listing on a ProgramIndexPage."""
+    form = ProgramFilterForm(request.GET)
+    filters = form.filters()
+    rendition_spec = "fill-480x320"
+    programs = filters.programs(index.get_listing_queryset()).prefetch_related(
+        Prefetch(
+            "image__renditions",
+            queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=rendition_spec),
+        )
+    )
+    items = index.paginate(request, programs)
+    attach_next_sessions(items.object_list)
+    querystring = filters.querystring()
+    return {
+        "form": form,
+        "filters": filters,
+        "items": items,
+        "querystring": querystring,
+        "in_use": filters.in_use(form),
+        # The calendar has its own periods instead of the listing's dates.
+        "calendar_querystring": filters.querystring(
+            when="", date_from=None, date_to=None, include_past=False
+        ),
+        "rendition_spec": rendition_spec,
+    }
+
+
+def attach_next_sessions(programs):
+    """Give each program of a page of results its `next_session`, in one query."""
+    ids = [p.next_session_id for p in programs if getattr(p, "next_session_id", None)]
+    by_id = {s.pk: s for s in ProgramSession.objects.filter(pk__in=ids).select_related("location")}
+    for program in programs:
+        program.next_session = by_id.get(getattr(program, "next_session_id", None))
+    return programs
+
+
+def day_start(day):
+    """Midnight at the start of a local calendar day."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def join_querystrings(*parts):
+    return "&".join(part for part in parts if part)
+
+
+def next_month(first):
+    return (first + datetime.timedelta(days=32)).replace(day=1)

@@ -1,0 +1,182 @@
+"""iCalendar (RFC 5545) files of program sessions, for patrons' own calendar applications.
+
+The `icalendar` library does the escaping (commas, semicolons, newlines) and line folding.
+Times are written in UTC, which every calendar application reads without a VTIMEZONE.
+"""
+
+import dataclasses
+import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.utils import timezone
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event
+
+from .stages import SessionFormat, SessionStatus
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+# A subscribed feed holds what is coming up soon, not years ahead: calendar applications poll it.
+FEED_DAYS = getattr(settings, "CLPAGES_ICAL_FEED_DAYS", 183)
+FEED_MAX_EVENTS = getattr(settings, "CLPAGES_ICAL_FEED_MAX_EVENTS", 500)
+REFRESH = datetime.timedelta(hours=6)
+
+
+def session_uid(session, host):
+    """Stable across edits of the session, so calendar applications update rather than duplicate."""
+    return f"session-{session.pk}@{host}"
+
+
+def session_location(session):
+    if session.location_id:
+        place = f"{session.location.name}, {session.location.address}"
+    else:
+        place = session.address
+    if session.format == SessionFormat.ONLINE:
+        return "Online"
+    if session.format == SessionFormat.HYBRID:
+        return f"{place} (or online)" if place else "Online"
+    return place
+
+
+def session_event(session, program_url, host, stamp):
+    program = session.program
+    event = Event()
+    event.add("uid", session_uid(session, host))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("dtstart", session.start.astimezone(datetime.UTC))
+    event.add("dtend", session.end.astimezone(datetime.UTC))
+    cancelled = session.status == SessionStatus.CANCELLED
+    # Some applications ignore STATUS in subscriptions, so the title says it too.
+    event.add("summary", f"Cancelled: {program.title}" if cancelled else program.title)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("url", program_url)
+    location = session_location(session)
+    if location:
+        event.add("location", location)
+    event.add("description", _description(session, program_url))
+    if cancelled:
+        event.add("transp", "TRANSPARENT")
+    return event
+
+
+def _description(session, program_url):
+    program = session.program
+    lines = [strip_tags(program.summary)]
+    if session.status == SessionStatus.FULL:
+        lines.append("This session is full.")
+    if session.registration_url and session.status == SessionStatus.SCHEDULED:
+        lines.append(f"Register: {session.registration_url}")
+    elif session.registration == "required":
+        lines.append("Registration required: ask at the library.")
+    if session.online_url and session.status != SessionStatus.CANCELLED:
+        lines.append(f"Join online: {session.online_url}")
+    lines.append(f"More about this program: {program_url}")
+    return "\n".join(lines)
+
+
+def build_calendar(sessions, request, name, description=""):
+    """A VCALENDAR with one VEVENT per session. Sessions need `program` and `location` loaded."""
+    host = _stable_host(request)
+    cal = Calendar()
+    cal.add("prodid", f"-//{host}//Community programs//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    if description:
+        cal.add("description", description)
+        cal.add("x-wr-caldesc", description)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", REFRESH)
+    urls = {}
+    for session in sessions:
+        program = session.program
+        if program.pk not in urls:
+            urls[program.pk] = program.get_full_url(request)
+        # Without a METHOD, DTSTAMP is when the information was last revised: the program's
+        # last publication, which keeps the file identical between requests.
+        stamp = program.last_published_at or program.latest_revision_created_at or timezone.now()
+        stamp = stamp.astimezone(datetime.UTC)
+        cal.add_component(session_event(session, urls[program.pk], host, stamp))
+    return cal
+
+
+def calendar_response(cal, filename=None):
+    response = HttpResponse(cal.to_ical(), content_type=CONTENT_TYPE)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _stable_host(request):
+    """The site's own host name, so UIDs do not change with the address a request came in on."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site and site.hostname and site.hostname != "*":
+        return site.hostname
+    return request.get_host().split(":")[0]
+
+
+# Views ------------------------------------------------------------------------------------------
+# Wagtail's page URLs cannot hold a dot, so `<page path>/calendar.ics` is a plain Django URL that
+# finds the page itself: a program index gives the feed, a program gives its own sessions.
+
+
+def page_calendar(request, page_path):
+    from wagtail.models import Site
+
+    from .models import ProgramIndexPage, ProgramPage
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page = site.root_page.localized.specific.route(request, [c for c in page_path.split("/") if c]).page
+    page = page.specific
+    # Pages behind a login or password never leave the site as a file.
+    if page.get_view_restrictions().exists():
+        raise Http404
+    if isinstance(page, ProgramIndexPage):
+        return upcoming_feed(request, page)
+    if isinstance(page, ProgramPage):
+        return program_calendar(request, page)
+    raise Http404
+
+
+def program_calendar(request, program):
+    sessions = program.sessions.select_related("location").order_by("start", "pk")
+    cal = build_calendar(sessions, request, name=program.title, description=strip_tags(program.summary))
+    return calendar_response(cal, filename=f"{program.slug}.ics")
+
+
+def upcoming_feed(request, index):
+    from .filters import ProgramFilterForm, index_programs
+    from .models import ProgramSession
+
+    form = ProgramFilterForm(request.GET)
+    if not form.is_valid():
+        problems = "\n".join(f"- {label}: {message}" for _, label, message in form.error_summary())
+        return HttpResponseBadRequest(
+            f"This calendar address has filters we cannot use:\n{problems}\n",
+            content_type="text/plain; charset=utf-8",
+        )
+    filters = dataclasses.replace(form.filters(), include_past=False)
+    now = timezone.now()
+    sessions = ProgramSession.objects.select_related("program", "location").defer(
+        "program__body", "program__community_goals", "program__success_looks_like"
+    )
+    sessions = filters.sessions(sessions, index_programs(index), now)
+    if filters.window(now)[1] is None:
+        sessions = sessions.filter(start__lt=now + datetime.timedelta(days=FEED_DAYS))
+    sessions = sessions.order_by("start", "pk")[:FEED_MAX_EVENTS]
+    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
+    cal = build_calendar(
+        sessions,
+        request,
+        name=f"{site_name}: {index.title}",
+        description="Upcoming sessions of programs co-created with the community.",
+    )
+    return calendar_response(cal)

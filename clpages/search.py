@@ -1,0 +1,149 @@
+"""Search across programs, partnerships and evaluations, with the program listing's filters.
+
+Wagtail's database search backend does the matching (SQLite FTS5, PostgreSQL full text). The
+filters are ordinary querysets; they reach the search as a primary-key subquery, which the database
+backends run inside the same SQL. docs/search.md explains the switch to OpenSearch/Elasticsearch.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from wagtail.models import Site
+from wagtail.search.backends import get_search_backend
+
+from .filters import FILTER_FIELDS, ProgramFilterForm, join_querystrings, not_one_of
+from .models import EvaluationPage, PartnershipPage, ProgramPage
+
+# Backends that search inside the database can take any queryset filter as a subquery.
+_DATABASE_BACKEND_MODULES = ("modelsearch.backends.database", "wagtail.search.backends.database")
+# Search engines outside the database return ids; beyond this many the tail is dropped.
+EXTERNAL_RESULTS_LIMIT = 1000
+
+RESULT_TYPES = [
+    ("program", "Programs", "Program"),
+    ("partnership", "Partnerships", "Partnership"),
+    ("evaluation", "Evaluations", "Evaluation"),
+]
+# What each result's template shows, loaded with the results rather than one query per result.
+RESULT_RELATED = {
+    "program": (("image",), ("co_created_with",)),
+    "partnership": (("partner",), ()),
+    "evaluation": (("program", "partnership"), ()),
+}
+PREVIEW_COUNT = 5
+PER_PAGE = 10
+PROGRAM_ONLY_FILTERS = [name for name in FILTER_FIELDS if name not in ("q", "partner", "include_past")]
+
+
+def _is_database_backend(backend):
+    return type(backend).__module__.startswith(_DATABASE_BACKEND_MODULES)
+
+
+def matching_pks(model, text):
+    """Primary keys of `model` objects matching `text`, as something `pk__in` accepts."""
+    backend = get_search_backend()
+    results = backend.search(text, model, order_by_relevance=False)
+    if _is_database_backend(backend) and hasattr(results, "get_queryset"):
+        return results.get_queryset().values("pk")
+    return [obj.pk for obj in results[:EXTERNAL_RESULTS_LIMIT]]
+
+
+def search_within(queryset, text, select_related=(), prefetch_related=()):
+    """Objects of `queryset` matching `text`, most relevant first, keeping every filter of it."""
+    model = queryset.model
+    backend = get_search_backend()
+    if _is_database_backend(backend):
+        # A filter on the primary key passes the backend's FilterField check and runs in SQL.
+        matching = model.objects.filter(pk__in=queryset.values("pk"))
+        return backend.search(
+            text, matching.select_related(*select_related).prefetch_related(*prefetch_related)
+        )
+    ranked = [obj.pk for obj in backend.search(text, model)[:EXTERNAL_RESULTS_LIMIT]]
+    found = queryset.select_related(*select_related).prefetch_related(*prefetch_related).in_bulk(ranked)
+    return [found[pk] for pk in ranked if pk in found]
+
+
+class SearchForm(ProgramFilterForm):
+    type = forms.ChoiceField(
+        label="Show",
+        choices=[("", "Everything")] + [(value, plural) for value, plural, _ in RESULT_TYPES],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": not_one_of("the kinds of result")},
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("type"):
+            data = data.copy()
+            data["type"] = ""
+        super().__init__(data, *args, **kwargs)
+        self.fields["q"].label = "Search for"
+
+
+def result_querysets(filters, site):
+    """The filtered, unsearched queryset of each result type."""
+
+    def visible(model):
+        pages = model.objects.live().public()
+        return pages.in_site(site) if site else pages
+
+    programs = filters.programs(visible(ProgramPage))
+    partnerships = visible(PartnershipPage)
+    evaluations = visible(EvaluationPage)
+    if filters.partner:
+        partnerships = partnerships.filter(partner=filters.partner)
+        evaluations = evaluations.filter(
+            pk__in=EvaluationPage.objects.filter(
+                Q(program__co_created_with=filters.partner) | Q(partnership__partner=filters.partner)
+            ).values("pk")
+        )
+    return {"program": programs, "partnership": partnerships, "evaluation": evaluations}
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    filters = form.filters()
+    chosen_type = form.cleaned_data.get("type", "") if hasattr(form, "cleaned_data") else ""
+    text = filters.q
+    # The words are searched once per type below; the program filters must not search them again.
+    filters.q = ""
+    querystring = filters.querystring(q=text)
+    groups = []
+    if text:
+        site = Site.find_for_request(request)
+        querysets = result_querysets(filters, site)
+        for value, plural, singular in RESULT_TYPES:
+            if chosen_type and chosen_type != value:
+                continue
+            results = search_within(querysets[value], text, *RESULT_RELATED[value])
+            if chosen_type:
+                page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+                groups.append(_group(value, plural, singular, page.paginator.count, list(page), page))
+            else:
+                count = len(results) if isinstance(results, list) else results.count()
+                groups.append(_group(value, plural, singular, count, list(results[:PREVIEW_COUNT]), None))
+    total = sum(group["count"] for group in groups)
+    context = {
+        "form": form,
+        "filters": filters,
+        "text": text,
+        "chosen_type": chosen_type,
+        "groups": groups,
+        "total": total,
+        "querystring": querystring,
+        "type_querystring": join_querystrings(querystring, f"type={chosen_type}" if chosen_type else ""),
+        "program_only_filters": [form[name].label for name in PROGRAM_ONLY_FILTERS if getattr(filters, name)],
+    }
+    return TemplateResponse(request, "clpages/search.html", context)
+
+
+def _group(value, plural, singular, count, results, page):
+    return {
+        "type": value,
+        "plural": plural,
+        "singular": singular,
+        "count": count,
+        "results": results,
+        "page": page,
+    }
