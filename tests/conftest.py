@@ -71,3 +71,19 @@ def demo_site(live_db):
     from django.core.management import call_command
 
     call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo library, loaded once for a whole test module and rolled back after it.
+
+    Tests using it also take the ``db`` fixture, whose per-test transaction nests inside.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("load_demo_content", verbosity=0)
+            yield
+            transaction.set_rollback(True)

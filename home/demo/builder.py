@@ -119,6 +119,7 @@ class DemoBuilder:
                     "planned with the community.</p>",
                 )
             )
+            home.save_revision().publish()
             self._new("home page")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:

@@ -1,0 +1,88 @@
+"""The demo library is realistic, complete, and loading it twice changes nothing."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Page, Revision
+
+from clpages.models import (
+    CommunityPartner,
+    EvaluationPage,
+    PartnershipPage,
+    ProgramPage,
+)
+from clpages.models.partnerships import BRAINSTORMING_PROMPTS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(demo_module, db):
+    return None
+
+
+def _snapshot():
+    counts = {model._meta.label: model.objects.count() for model in apps.get_models()}
+    counts.pop("sessions.Session", None)
+    return counts, list(Page.objects.values_list("pk", "path", "title", "live", "latest_revision_id"))
+
+
+def test_running_twice_changes_nothing(demo):
+    before = _snapshot()
+    call_command("load_demo_content", verbosity=0)
+    assert _snapshot() == before
+
+
+def test_site_structure_is_at_the_documented_urls(demo, client):
+    for url in [
+        "/",
+        "/community/",
+        "/community/programs/",
+        "/community/partnerships/",
+        "/community/evaluations/",
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_enough_realistic_content(demo):
+    assert CommunityPartner.objects.count() >= 6
+    programs = ProgramPage.objects.live()
+    assert programs.count() >= 12
+    assert set(programs.values_list("stage", flat=True)) == {1, 2, 3, 4, 5}
+    soon = timezone.now() + timezone.timedelta(weeks=6)
+    for program in programs:
+        assert program.co_created_with.exists(), program.title
+        assert program.sessions.filter(start__gte=timezone.now(), start__lte=soon).exists(), program.title
+    partnerships = PartnershipPage.objects.live()
+    assert partnerships.count() >= 4
+    for partnership in partnerships:
+        assert all(getattr(partnership, name) for name, _ in BRAINSTORMING_PROMPTS), partnership.title
+        assert partnership.next_steps.exists()
+    evaluations = EvaluationPage.objects.live()
+    assert evaluations.count() >= 3
+    for evaluation in evaluations:
+        assert evaluation.measures.exists()
+        assert all(len(measure.results) for measure in evaluation.measures.all())
+        assert evaluation.quotes.filter(consent=True).exists()
+
+
+def test_demo_shows_cancelled_and_full_sessions_and_all_formats(demo):
+    from clpages.models import ProgramSession
+
+    assert ProgramSession.objects.filter(status="cancelled").exists()
+    assert ProgramSession.objects.filter(status="full").exists()
+    assert set(ProgramSession.objects.values_list("format", flat=True)) == {"in_person", "online", "hybrid"}
+
+
+def test_superuser_admin_exists_with_the_documented_password(demo):
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password("community-demo")
+
+
+def test_every_page_has_a_published_revision(demo):
+    for page in Page.objects.filter(depth__gt=1):
+        assert page.live and page.live_revision_id, page.title
+    assert Revision.objects.count() >= Page.objects.filter(depth__gt=2).count()
