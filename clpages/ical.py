@@ -80,6 +80,8 @@ def _description(session, program_url):
 def build_calendar(sessions, request, name, description=""):
     """A VCALENDAR with one VEVENT per session. Sessions need `program` and `location` loaded."""
     host = _stable_host(request)
+    # icalendar writes a calendar's own name and description unescaped: keep them to one line.
+    name, description = " ".join(name.split()), " ".join(description.split())
     cal = Calendar()
     cal.add("prodid", f"-//{host}//Community programs//EN")
     cal.add("version", "2.0")
@@ -169,8 +171,9 @@ def upcoming_feed(request, index):
         "program__body", "program__community_goals", "program__success_looks_like"
     )
     sessions = filters.sessions(sessions, index_programs(index), now)
-    if filters.window(now)[1] is None:
-        sessions = sessions.filter(start__lt=now + datetime.timedelta(days=FEED_DAYS))
+    start, end = filters.window(now)
+    if end is None:
+        sessions = sessions.filter(start__lt=start + datetime.timedelta(days=FEED_DAYS))
     sessions = sessions.order_by("start", "pk")[:FEED_MAX_EVENTS]
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
     cal = build_calendar(

@@ -8,6 +8,10 @@ import datetime
 import zoneinfo
 from types import SimpleNamespace
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
 from clpages.models import Audience, Language, ProgramPage, ProgramSession
 from clpages.stages import SessionFormat, SessionStatus
 from tests.factories import make_location, make_partner
@@ -133,3 +137,45 @@ def build_catalogue(index):
         partners=SimpleNamespace(youth=youth, circle=circle),
         locations=SimpleNamespace(central=central, hall=hall),
     )
+
+
+def freeze(monkeypatch):
+    """Every `timezone.now()` is NOW, in the code under test and in the builders."""
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    return NOW
+
+
+def add_many(index, catalogue, count, start=0):
+    """`count` more programs like a busy library's: audiences, languages, topics, partners, sessions."""
+    for i in range(start, start + count):
+        add_program(
+            index,
+            f"Program {i}",
+            stage=4,
+            audiences=[catalogue.audiences.teens],
+            languages=[catalogue.languages.english],
+            tags=["art", f"topic-{i}"],
+            partners=[catalogue.partners.youth],
+            sessions=[
+                (at(11, 19, 10), at(11, 19, 12), {"location": catalogue.locations.central}),
+                (at(11, 26, 10), at(11, 26, 12), {"format": SessionFormat.ONLINE}),
+                (at(11, 20, 10), at(11, 20, 12), {"status": SessionStatus.CANCELLED}),
+            ],
+            quick=True,
+        )
+
+
+def count_queries(client, url, params=None):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params or {})
+    assert response.status_code == 200, (url, response.status_code)
+    return len(ctx.captured_queries)
+
+
+def queries_at_10_and_100(client, index, catalogue, url, views):
+    """Query counts of each view (a dict of GET parameters) with 10 programs, then with 100."""
+    add_many(index, catalogue, 4)
+    client.get(url)  # warm what belongs to the site, not to the page under test
+    at_ten = [count_queries(client, url, params) for params in views]
+    add_many(index, catalogue, 90, start=4)
+    return at_ten, [count_queries(client, url, params) for params in views]

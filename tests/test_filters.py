@@ -1,24 +1,21 @@
 """The filtered program listing: every filter, alone and combined, against known answers."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from tests.program_catalogue import NOW, build_catalogue
-
-ALL_CURRENT = {"zine", "story", "coding", "garden", "craft"}
+from tests.program_catalogue import build_catalogue, freeze, queries_at_10_and_100
 
 
 @pytest.fixture
 def frozen(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
-    return NOW
+    return freeze(monkeypatch)
 
 
 @pytest.fixture
 def catalogue(tree, frozen):
     return build_catalogue(tree["programs"])
+
+
+ALL_CURRENT = {"zine", "story", "coding", "garden", "craft"}
 
 
 def names(catalogue, titles):
@@ -200,33 +197,6 @@ def test_subscribe_links_carry_the_filters(client, tree, catalogue):
     assert "webcal://" in html
 
 
-def _add_programs(tree, catalogue, count, start=0):
-    from tests.program_catalogue import add_program, at
-
-    for i in range(start, start + count):
-        add_program(
-            tree["programs"],
-            f"Program {i}",
-            stage=4,
-            audiences=[catalogue.audiences.teens],
-            languages=[catalogue.languages.english],
-            tags=["art", f"topic-{i}"],
-            partners=[catalogue.partners.youth],
-            sessions=[
-                (at(11, 19, 10), at(11, 19, 12), {"location": catalogue.locations.central}),
-                (at(11, 26, 10), at(11, 26, 12), {"format": "online"}),
-            ],
-            quick=True,
-        )
-
-
-def count_queries(client, url, params=None):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, params or {})
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
-
-
 def test_listing_queries_do_not_grow_with_programs(client, tree, catalogue):
     views = [
         {},
@@ -235,9 +205,5 @@ def test_listing_queries_do_not_grow_with_programs(client, tree, catalogue):
         {"include_past": "on", "location": str(catalogue.locations.central.pk), "stage": "4"},
     ]
     url = tree["programs"].url
-    _add_programs(tree, catalogue, 4)
-    client.get(url)  # warm what belongs to the site, not to the listing
-    at_ten = [count_queries(client, url, params) for params in views]
-    _add_programs(tree, catalogue, 90, start=4)
-    at_hundred = [count_queries(client, url, params) for params in views]
+    at_ten, at_hundred = queries_at_10_and_100(client, tree["programs"], catalogue, url, views)
     assert at_hundred == at_ten
