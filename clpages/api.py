@@ -70,7 +70,8 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     detail_only_fields = PagesAPIViewSet.detail_only_fields + ["body"]
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # The locale is one of the page meta fields ``?fields=*`` asks for.
+        queryset = super().get_queryset().select_related("locale")
         optimise = QUERYSET_OPTIMISERS.get(queryset.model)
         return optimise(queryset) if optimise else queryset
 

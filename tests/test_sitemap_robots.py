@@ -1,0 +1,70 @@
+"""The XML sitemap and robots.txt."""
+
+import xml.etree.ElementTree as ET
+
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from clpages.models import ProgramPage
+from tests.factories import make_evaluation, make_partner, make_partnership, make_program
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locations(client, path="/sitemap.xml"):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+
+
+def test_sitemap_lists_public_pages_and_not_private_or_unpublished_ones(client, tree):
+    partner = make_partner("Northside Youth Collective")
+    program = make_program(tree["programs"], "Teen Zine Lab", partners=[partner])
+    partnership = make_partnership(tree["partnerships"], partner)
+    evaluation = make_evaluation(tree["evaluations"], program=program)
+    draft = ProgramPage(title="Draft program", slug="draft-program", summary="Not yet.", live=False)
+    tree["programs"].add_child(instance=draft)
+    private = make_program(tree["programs"], "Staff-only program")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    locations = sitemap_locations(client)
+
+    for page in (tree["home"], tree["hub"], tree["programs"], program, partnership, evaluation):
+        assert page.get_full_url() in locations
+    assert not any("draft-program" in loc or "staff-only-program" in loc for loc in locations)
+    assert len(locations) == 8
+
+
+def test_sitemap_leaves_out_the_pages_under_a_private_section(client, tree):
+    make_program(tree["programs"], "Teen Zine Lab")
+    PageViewRestriction.objects.create(
+        page=tree["programs"], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    locations = sitemap_locations(client)
+
+    assert not any("/programs/" in loc for loc in locations)
+    assert tree["hub"].get_full_url() in locations
+
+
+def test_robots_txt_points_at_the_sitemap(client, tree):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /api/v2/" in lines
+    sitemap_lines = [line for line in lines if line.startswith("Sitemap: ")]
+    assert sitemap_lines == [f"Sitemap: http://testserver{reverse('clpages:sitemap')}"]
+    sitemap_path = sitemap_lines[0].removeprefix("Sitemap: http://testserver")
+    assert tree["hub"].get_full_url() in sitemap_locations(client, sitemap_path)
+
+
+def test_robots_txt_answers_only_reads(client, tree):
+    assert client.post("/robots.txt").status_code == 405
