@@ -2,11 +2,14 @@
 
 import xml.etree.ElementTree as ET
 
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from clpages.bench.catalogue import Catalogue
 from clpages.models import ProgramPage
 from tests.factories import make_evaluation, make_partner, make_partnership, make_program
+from tests.queries import count_queries
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -68,3 +71,17 @@ def test_robots_txt_points_at_the_sitemap(client, tree):
 
 def test_robots_txt_answers_only_reads(client, tree):
     assert client.post("/robots.txt").status_code == 405
+
+
+def test_sitemap_query_count_does_not_grow_with_the_number_of_programs(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    catalogue = Catalogue(programs_per_partner=4)
+    client = Client(HTTP_HOST="localhost")
+
+    catalogue.grow_to(10)
+    at_10 = count_queries(client, "/sitemap.xml")
+    catalogue.grow_to(100)
+    at_100 = count_queries(client, "/sitemap.xml")
+
+    assert at_10 == at_100
+    assert sum("/community/programs/" in loc for loc in sitemap_locations(client)) == 101
