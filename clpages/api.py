@@ -10,8 +10,10 @@ Only the fields in each model's ``api_fields`` are published, and nested records
 the explicit serializers in ``clpages.serializers``.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
@@ -64,7 +66,20 @@ QUERYSET_OPTIMISERS = {
 }
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class ClearFilterErrorsMixin:
+    """Turn a filter value the database cannot compare (``?co_created_with=abc``) into a 400
+    with a message; Wagtail checks the types of plain fields but not of relations or dates."""
+
+    def filter_queryset(self, queryset):
+        try:
+            return super().filter_queryset(queryset)
+        except ValidationError as error:
+            raise BadRequestError("filter error: " + " ".join(error.messages)) from error
+        except (TypeError, ValueError) as error:
+            raise BadRequestError(f"filter error: {error}") from error
+
+
+class PublicPagesAPIViewSet(ClearFilterErrorsMixin, PagesAPIViewSet):
     # StreamField bodies can hold images and page links that are loaded one page at a time,
     # so they are offered on a page's detail view only.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + ["body"]
@@ -76,7 +91,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return optimise(queryset) if optimise else queryset
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(ClearFilterErrorsMixin, ImagesAPIViewSet):
     # Image tags are an editors' filing aid, not public content.
     meta_fields = [name for name in ImagesAPIViewSet.meta_fields if name != "tags"]
     listing_default_fields = [name for name in ImagesAPIViewSet.listing_default_fields if name != "tags"]

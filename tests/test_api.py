@@ -280,3 +280,24 @@ def test_api_listing_query_counts_do_not_grow_with_the_number_of_programs(db, se
         response = client.get(url)
         assert len(response.json()["items"]) == 20, url  # a full page: the size did change
         assert "private" not in response.content.decode()  # the catalogue's partner contacts
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "type=clpages.ProgramPage&co_created_with=abc",
+        "type=clpages.ProgramPage&audiences=x",
+        "type=clpages.ProgramPage&sessions=abc",
+        "type=clpages.PartnershipPage&next_steps=abc",
+        "type=clpages.EvaluationPage&success_agreed_on=notadate",
+        "type=clpages.ProgramPage&stage=abc",
+        "type=clpages.ProgramPage&fields=sessions(start)",
+    ],
+)
+def test_filter_values_the_database_cannot_compare_are_a_clear_bad_request(client, tree, query):
+    make_program(tree["programs"], "Teen Zine Lab")
+
+    response = client.get(f"{API}pages/?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["message"]
