@@ -1,9 +1,11 @@
 """The landing page of the community-led planning section."""
 
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from ..blocks import RICH_TEXT_FEATURES
@@ -12,6 +14,14 @@ from .evaluations import EvaluationIndexPage, EvaluationPage
 from .partners import CommunityPartner
 from .partnerships import PartnershipIndexPage
 from .programs import ProgramIndexPage, ProgramPage, ProgramSession
+
+
+def _renditions(image_field, filter_spec):
+    """Prefetch the one rendition a listing shows, so each image costs no query of its own."""
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        f"{image_field}__renditions", queryset=rendition_model.objects.filter(filter_spec=filter_spec)
+    )
 
 
 class CommunityHubPage(Page):
@@ -36,27 +46,29 @@ class CommunityHubPage(Page):
         verbose_name = "community hub"
 
     featured_count = 6
+    featured_partner_count = 24
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programs = ProgramPage.objects.live().public().descendant_of(self)
-        upcoming_ids = (
-            ProgramSession.objects.filter(end__gte=timezone.now(), program__in=programs)
-            .values_list("program_id", flat=True)
-            .distinct()
-        )
+        # EXISTS, not a DISTINCT join: with thousands of programs the database stops at the
+        # first matching session or program instead of collecting them all.
+        upcoming = ProgramSession.objects.filter(program=OuterRef("pk"), end__gte=timezone.now())
         context["stages"] = [(stage, stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage]
         context["current_programs"] = (
-            programs.filter(pk__in=upcoming_ids)
+            programs.filter(Exists(upcoming))
             .select_related("image")
-            .prefetch_related("co_created_with")
+            .prefetch_related("co_created_with", _renditions("image", "fill-480x320"))
             .order_by("-first_published_at")[: self.featured_count]
         )
+        partner_programs = programs.filter(co_created_with=OuterRef("pk"))
+        # A large library system works with hundreds of partners: the hub features some, and
+        # every partner is credited on its own programs and in the partnership index.
         context["partners"] = (
-            CommunityPartner.objects.filter(programs__in=programs)
-            .distinct()
+            CommunityPartner.objects.filter(Exists(partner_programs))
             .select_related("logo")
-            .order_by("name")
+            .prefetch_related(_renditions("logo", "fill-96x96"))
+            .order_by("name")[: self.featured_partner_count]
         )
         context["latest_evaluations"] = (
             EvaluationPage.objects.live().public().descendant_of(self).order_by("-period_end")[:3]
