@@ -99,6 +99,9 @@ class PartnerWorkPanel(Component):
     template_name = "clpages/admin/dashboard_panel.html"
     order = 100
 
+    class Media:
+        css = {"all": ["clpages/admin/dashboard.css"]}
+
     def __init__(self, org_ids):
         self.org_ids = org_ids
 
@@ -132,3 +135,33 @@ def construct_homepage_panels(request, panels):
     if not user.is_superuser:
         panels[:] = [panel for panel in panels if not isinstance(panel, REPLACED_FOR_PARTNERS)]
     panels.append(PartnerWorkPanel(org_ids))
+
+
+def workflow_notice(request, page):
+    """In the page editor, tell a co-reviewer what is asked of them, and show the author the
+    reviewer's comment when changes were requested (a `before_edit_page` hook)."""
+    if request.method != "GET":
+        return None
+    from wagtail.admin import messages
+
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.current_task_state is None:
+        return None
+    task_state = workflow_state.current_task_state.specific
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and task_state.comment:
+        by = task_state.finished_by
+        who = (by.get_full_name() or by.get_username()) if by else "A reviewer"
+        messages.warning(
+            request,
+            f"{who} requested changes: “{task_state.comment}” "
+            "Make the changes, then submit the page again from the menu at the bottom.",
+        )
+    elif isinstance(task_state, PartnerCoReviewTaskState) and task_state.user_is_reviewer(request.user):
+        requested_by = workflow_state.requested_by
+        who = (requested_by.get_full_name() or requested_by.get_username()) if requested_by else "A partner"
+        messages.info(
+            request,
+            f"{who} asked your organisation to review this page. Use the menu at the bottom to "
+            "approve it or request changes.",
+        )
+    return None

@@ -138,3 +138,14 @@ def make_fresh(user):
 def test_people_without_an_organisation_see_no_partner_panel(client, community):
     loner = make_user("loner", [PARTNERS])
     assert 'id="partner-work' not in dashboard(client, loner)
+
+
+def test_the_page_editor_tells_a_co_reviewer_what_is_asked(client, community):
+    a, b = community["partner_a"], community["partner_b"]
+    start_review(community["program"], a)
+    edit = reverse("wagtailadmin_pages:edit", args=(community["program"].pk,))
+    client.force_login(b)
+    html = client.get(edit).content.decode()
+    assert "Amira asked your organisation to review this page." in html
+    client.force_login(a)
+    assert "asked your organisation to review" not in client.get(edit).content.decode()

@@ -83,6 +83,8 @@ def test_end_to_end_partners_then_library(client, community):
     client.force_login(a)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Please add the Eastside branch as a venue." in dashboard
+    editor_screen = client.get(edit_url(program)).content.decode()
+    assert "Ben requested changes: “Please add the Eastside branch as a venue.”" in editor_screen
     mail.outbox.clear()
     submit(client, a, program, summary="Homework help in Arabic and Dari, Tuesdays at the Eastside branch.")
     assert current_task(program) == ("in_progress", "Partner co-review")
