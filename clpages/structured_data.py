@@ -111,7 +111,8 @@ def session_event(program, session, *, page_url, organizers, image_url=None):
     event = {
         "@context": SCHEMA,
         "@type": "Event",
-        "@id": f"{page_url}#session-{session.pk}",
+        # Unsaved sessions (in an editor's preview) have no id yet; their start time stands in.
+        "@id": f"{page_url}#session-{session.pk or localtime(session.start).strftime('%Y%m%dT%H%M')}",
         "name": program.title,
         "description": program.summary,
         "url": page_url,
