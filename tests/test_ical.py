@@ -187,3 +187,8 @@ def test_program_file_queries_do_not_grow_with_sessions(client, tree, frozen):
             status=SessionStatus.SCHEDULED,
         )
     assert count_queries(client, url) == few
+
+
+def test_program_page_links_to_its_calendar_file(client, tree, catalogue):
+    html = client.get(catalogue.programs.zine.url).content.decode()
+    assert 'href="/community/programs/teen-zine-lab/calendar.ics"' in html
