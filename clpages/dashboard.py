@@ -52,16 +52,19 @@ def organisation_pages(user, org_ids):
     )
 
 
+def display_name(user, default=""):
+    return (user.get_full_name() or user.get_username()) if user else default
+
+
 def page_status(page, co_review_type_id):
     workflow_state = page._current_workflow_states[0] if page._current_workflow_states else None
     task_state = workflow_state.current_task_state if workflow_state else None
     if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and task_state:
-        by = task_state.finished_by
         return PageStatus(
             "changes_requested",
             "Changes requested",
             comment=task_state.comment,
-            comment_by=(by.get_full_name() or by.get_username()) if by else "",
+            comment_by=display_name(task_state.finished_by),
         )
     if workflow_state and task_state and task_state.status == TaskState.STATUS_IN_PROGRESS:
         if task_state.task.content_type_id == co_review_type_id:
@@ -149,16 +152,14 @@ def workflow_notice(request, page):
         return None
     task_state = workflow_state.current_task_state.specific
     if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and task_state.comment:
-        by = task_state.finished_by
-        who = (by.get_full_name() or by.get_username()) if by else "A reviewer"
+        who = display_name(task_state.finished_by, "A reviewer")
         messages.warning(
             request,
             f"{who} requested changes: “{task_state.comment}” "
             "Make the changes, then submit the page again from the menu at the bottom.",
         )
     elif isinstance(task_state, PartnerCoReviewTaskState) and task_state.user_is_reviewer(request.user):
-        requested_by = workflow_state.requested_by
-        who = (requested_by.get_full_name() or requested_by.get_username()) if requested_by else "A partner"
+        who = display_name(workflow_state.requested_by, "A partner")
         messages.info(
             request,
             f"{who} asked your organisation to review this page. Use the menu at the bottom to "
