@@ -64,6 +64,18 @@ def not_one_of(things):
     return f"“%(value)s” is not one of {things}. Choose one from the list."
 
 
+class DateFilterField(forms.DateField):
+    """A date field whose message repeats what was typed: a date input cannot show a date it cannot read."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": value}
+            ) from error
+
+
 class ProgramFilterForm(forms.Form):
     q = forms.CharField(
         label="Words to look for",
@@ -132,17 +144,23 @@ class ProgramFilterForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": not_one_of("the periods")},
     )
-    date_from = forms.DateField(
+    date_from = DateFilterField(
         label="From",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter the start date as year-month-day, for example 2026-11-30."},
+        error_messages={
+            "invalid": "We could not read the date “%(value)s”. "
+            "Enter the start date as year-month-day, for example 2026-11-30."
+        },
     )
-    date_to = forms.DateField(
+    date_to = DateFilterField(
         label="To",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter the end date as year-month-day, for example 2026-12-31."},
+        error_messages={
+            "invalid": "We could not read the date “%(value)s”. "
+            "Enter the end date as year-month-day, for example 2026-12-31."
+        },
     )
     include_past = forms.BooleanField(label="Include past programs", required=False)
 

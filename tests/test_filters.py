@@ -124,7 +124,11 @@ INVALID_CASES = [
     ({"location": "999999"}, "location", "We could not find the place “999999”"),
     ({"format": "teleport"}, "format", "“teleport” is not one of the ways of taking part"),
     ({"when": "yesterday"}, "when", "“yesterday” is not one of the periods"),
-    ({"date_from": "2026-13-45"}, "date_from", "Enter the start date as year-month-day"),
+    (
+        {"date_from": "2026-13-45"},
+        "date_from",
+        "We could not read the date “2026-13-45”. Enter the start date",
+    ),
     ({"date_to": "soon"}, "date_to", "Enter the end date as year-month-day"),
     (
         {"date_from": "2026-12-10", "date_to": "2026-12-01"},
