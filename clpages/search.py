@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
+from . import search_ranking
 from .filters import FILTER_FIELDS, ProgramFilterForm, join_querystrings, not_one_of
 from .models import EvaluationPage, PartnershipPage, ProgramPage
 
@@ -53,6 +54,12 @@ def search_within(queryset, text, select_related=(), prefetch_related=()):
     """Objects of `queryset` matching `text`, most relevant first, keeping every filter of it."""
     model = queryset.model
     backend = get_search_backend()
+    if search_ranking.applies(backend, queryset):
+        ranked = search_ranking.search(
+            backend, queryset.select_related(*select_related).prefetch_related(*prefetch_related), text
+        )
+        if ranked is not None:
+            return ranked
     if _is_database_backend(backend):
         # A filter on the primary key passes the backend's FilterField check and runs in SQL.
         matching = model.objects.filter(pk__in=queryset.values("pk"))
