@@ -192,3 +192,14 @@ def test_program_file_queries_do_not_grow_with_sessions(client, tree, frozen):
 def test_program_page_links_to_its_calendar_file(client, tree, catalogue):
     html = client.get(catalogue.programs.zine.url).content.decode()
     assert 'href="/community/programs/teen-zine-lab/calendar.ics"' in html
+
+
+def test_kept_event_text_follows_every_change(client, tree, catalogue):
+    url = catalogue.programs.zine.url + "calendar.ics"
+    get_calendar(client, url)  # the event's text is now kept
+    catalogue.locations.central.name = "Central Library"
+    catalogue.locations.central.save()
+    ProgramSession.objects.filter(program=catalogue.programs.zine).update(status=SessionStatus.CANCELLED)
+    (event,) = events(get_calendar(client, url)[0])
+    assert str(event["LOCATION"]).startswith("Central Library, ")
+    assert str(event["STATUS"]) == "CANCELLED"
