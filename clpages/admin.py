@@ -1,9 +1,25 @@
 """wagtail-modeladmin screens for the records behind community pages."""
 
+from django import forms
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from .invites import PartnerButtonHelper
 from .models import Audience, CommunityPartner, Language, Location
+
+
+def _manages_partners(user):
+    return user.has_perm("clpages.change_communitypartner")
+
+
+class CommunityPartnerPermissionHelper(PermissionHelper):
+    """Partners may look at their own organisations' records, and no one else's."""
+
+    def user_can_inspect_obj(self, user, obj):
+        if not super().user_can_inspect_obj(user, obj):
+            return False
+        return _manages_partners(user) or obj.members.filter(pk=user.pk).exists()
 
 
 class CommunityPartnerAdmin(ModelAdmin):
@@ -13,7 +29,26 @@ class CommunityPartnerAdmin(ModelAdmin):
     list_display = ("name", "kind", "website")
     list_filter = ("kind", "languages")
     search_fields = ("name", "description", "communities_served")
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "kind", "description", "website", "communities_served"]
+    permission_helper_class = CommunityPartnerPermissionHelper
     button_helper_class = PartnerButtonHelper  # adds "Invite a member"
+    panels = CommunityPartner.panels + [
+        MultiFieldPanel(
+            [FieldPanel("members", widget=forms.SelectMultiple(attrs={"size": 8}))],
+            heading="Members",
+            help_text=(
+                "People who author pages for this organisation. "
+                "They also need the Community partners role to sign in to the admin."
+            ),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if _manages_partners(request.user):
+            return queryset
+        return queryset.filter(members=request.user)
 
 
 class LocationAdmin(ModelAdmin):

@@ -14,3 +14,7 @@ class ClpagesConfig(AppConfig):
         from .cache import connect_signals as connect_page_cache_signals
 
         connect_page_cache_signals()
+
+        from .collections import connect_signals as connect_collection_signals
+
+        connect_collection_signals()

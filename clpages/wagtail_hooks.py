@@ -4,8 +4,23 @@ from wagtail_modeladmin.options import modeladmin_register
 from .admin import CommunityGroup
 from .dashboard import construct_homepage_panels, workflow_notice
 from .invites import admin_urls as invite_admin_urls
+from .permissions import (
+    partner_explorer_queryset,
+    partner_page_chooser_queryset,
+    refuse_forged_publish_on_create,
+    refuse_forged_publish_on_edit,
+    register_policies,
+)
+
+# Before any admin view asks for a policy: Wagtail's own apps register theirs in ready().
+register_policies()
 
 modeladmin_register(CommunityGroup)
+
+hooks.register("construct_page_chooser_queryset", partner_page_chooser_queryset)
+hooks.register("construct_explorer_page_queryset", partner_explorer_queryset)
+hooks.register("before_edit_page", refuse_forged_publish_on_edit)
+hooks.register("before_create_page", refuse_forged_publish_on_create)
 
 # The partner's own view of their work on the dashboard (clpages.dashboard).
 hooks.register("construct_homepage_panels", construct_homepage_panels)

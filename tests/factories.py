@@ -96,3 +96,48 @@ def make_evaluation(index, program=None, partnership=None, title=None, **kwargs)
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+TEST_PASSWORD = "a-long-test-password"
+
+
+def make_user(username, groups=(), partners=(), **kwargs):
+    """A user in the named groups, member of the given partner organisations."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password=TEST_PASSWORD, **kwargs
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    for partner in partners:
+        partner.members.add(user)
+    return user
+
+
+def build_partner_world(tree):
+    """Roles, organisations A and B, a partner in each, an editor, and their programs.
+
+    Programs: one co-created with A only, one with B only, one co-led by both.
+    """
+    from django.core.management import call_command
+
+    from clpages.roles import EDITORS_GROUP, PARTNERS_GROUP
+
+    call_command("setup_community_roles", verbosity=0)
+    org_a = make_partner("Riverbend Newcomers Network")
+    org_b = make_partner("Northside Youth Collective")
+    return {
+        **tree,
+        "org_a": org_a,
+        "org_b": org_b,
+        "editor": make_user("editor", [EDITORS_GROUP]),
+        "partner_a": make_user("partner_a", [PARTNERS_GROUP], [org_a]),
+        "partner_b": make_user("partner_b", [PARTNERS_GROUP], [org_b]),
+        "a_program": make_program(tree["programs"], "Family story time", partners=[org_a], sessions=0),
+        "b_program": make_program(tree["programs"], "Teen zine lab", partners=[org_b], sessions=0),
+        "ab_program": make_program(
+            tree["programs"], "Homework Help Club", partners=[org_a, org_b], sessions=0
+        ),
+    }

@@ -11,11 +11,12 @@ from wagtail.search import index
 
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
+from ..permissions import CommunityPagePermissionsMixin
 from ..stages import MeasureKind
 from .mixins import IndexPageMixin
 
 
-class EvaluationIndexPage(IndexPageMixin, Page):
+class EvaluationIndexPage(CommunityPagePermissionsMixin, IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -40,7 +41,7 @@ class EvaluationIndexPage(IndexPageMixin, Page):
         )
 
 
-class EvaluationPage(Page):
+class EvaluationPage(CommunityPagePermissionsMixin, Page):
     program = models.ForeignKey(
         "clpages.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations"
     )

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..permissions import CommunityPagePermissionsMixin
 from ..stages import STAGE_DESCRIPTIONS, Stage
 from .evaluations import EvaluationIndexPage, EvaluationPage
 from .partners import CommunityPartner
@@ -24,7 +25,7 @@ def _renditions(image_field, filter_spec):
     )
 
 
-class CommunityHubPage(Page):
+class CommunityHubPage(CommunityPagePermissionsMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     approach = RichTextField(
         blank=True,

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES
+from ..permissions import CommunityPagePermissionsMixin
 from ..stages import FramingStage
 from .mixins import IndexPageMixin
 from .programs import ProgramPage
@@ -28,7 +29,7 @@ BRAINSTORMING_PROMPTS = [
 FRAMING_NOTE_FIELDS = [(f"notes_{stage.value}", stage) for stage in FramingStage]
 
 
-class PartnershipIndexPage(IndexPageMixin, Page):
+class PartnershipIndexPage(CommunityPagePermissionsMixin, IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -56,7 +57,7 @@ def _prompt_field(prompt):
     return models.TextField(blank=True, verbose_name=prompt)
 
 
-class PartnershipPage(Page):
+class PartnershipPage(CommunityPagePermissionsMixin, Page):
     partner = models.ForeignKey(
         "clpages.CommunityPartner", on_delete=models.PROTECT, related_name="partnerships"
     )

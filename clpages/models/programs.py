@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from ..permissions import CommunityPagePermissionsMixin
 from ..stages import Registration, SessionFormat, SessionStatus, Stage
 from .mixins import IndexPageMixin
 
@@ -24,7 +25,7 @@ class ProgramTag(TaggedItemBase):
     content_object = ParentalKey("clpages.ProgramPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ProgramIndexPage(RoutablePageMixin, IndexPageMixin, Page):
+class ProgramIndexPage(CommunityPagePermissionsMixin, RoutablePageMixin, IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -65,7 +66,7 @@ class ProgramIndexPage(RoutablePageMixin, IndexPageMixin, Page):
         return serve_calendar(self, request)
 
 
-class ProgramPage(Page):
+class ProgramPage(CommunityPagePermissionsMixin, Page):
     summary = models.TextField(
         max_length=300, help_text="One or two sentences shown in listings and search results."
     )

@@ -1,0 +1,129 @@
+"""The two roles of the community section, and the collections that go with them.
+
+`setup_community_roles` gives both groups their Wagtail permissions. It can run any number of
+times: it adds what is missing and, for partners only, takes away page rights they must never
+hold (publishing, locking, anything outside the community section), so a mistaken tick in the
+Groups screen does not survive the next run.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS_GROUP = "Library editors"
+PARTNERS_GROUP = "Community partners"
+
+# Page rights on every community hub. Partners' rights are narrowed by the page permission
+# policy (clpages.permissions) to the pages their organisations co-lead.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+EDITOR_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    *[
+        ("clpages", model, f"{action}_{model}")
+        for model in ("communitypartner", "partnermembership", "location", "audience", "language")
+        for action in ("add", "change", "delete", "view")
+    ],
+]
+# Partners see their own organisations' records (the admin narrows the list to them).
+PARTNER_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    ("clpages", "communitypartner", "view_communitypartner"),
+]
+
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", action) for action in ("add", "change", "choose", "delete")
+] + [("wagtaildocs", "document", action) for action in ("add", "change", "choose", "delete")]
+# Granted on the "Partner organisations" collection; the collection policy narrows them to the
+# collections of the user's own organisations.
+PARTNER_ORGANISATION_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", "add"),
+    ("wagtailimages", "image", "choose"),
+    ("wagtaildocs", "document", "add"),
+    ("wagtaildocs", "document", "choose"),
+]
+PARTNER_SHARED_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", "choose"),
+    ("wagtaildocs", "document", "choose"),
+]
+
+
+def _permission(app_label, model, codename):
+    content_type = ContentType.objects.get_by_natural_key(app_label, model)
+    return Permission.objects.get(content_type=content_type, codename=codename)
+
+
+def _collection_permission(app_label, model, action):
+    return _permission(app_label, model, f"{action}_{model}")
+
+
+def community_hubs():
+    from .models import CommunityHubPage
+
+    return Page.objects.type(CommunityHubPage)
+
+
+@transaction.atomic
+def setup_community_roles(stdout=None):
+    from .collections import (
+        ensure_partner_collections,
+        partner_collections_root,
+        shared_collection,
+    )
+
+    def say(message):
+        if stdout is not None:
+            stdout.write(message)
+
+    editors, created = Group.objects.get_or_create(name=EDITORS_GROUP)
+    say(f"{'Created' if created else 'Updated'} group '{EDITORS_GROUP}'.")
+    partners, created = Group.objects.get_or_create(name=PARTNERS_GROUP)
+    say(f"{'Created' if created else 'Updated'} group '{PARTNERS_GROUP}'.")
+
+    editors.permissions.add(*[_permission(*p) for p in EDITOR_MODEL_PERMISSIONS])
+    partners.permissions.add(*[_permission(*p) for p in PARTNER_MODEL_PERMISSIONS])
+
+    hubs = list(community_hubs())
+    if not hubs:
+        say("No community hub page yet: page permissions will be added when this runs again.")
+    page_permissions = {
+        codename: _permission("wagtailcore", "page", codename)
+        for codename in set(EDITOR_PAGE_PERMISSIONS) | set(PARTNER_PAGE_PERMISSIONS)
+    }
+    for hub in hubs:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=editors, page=hub, permission=page_permissions[codename]
+            )
+        for codename in PARTNER_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=partners, page=hub, permission=page_permissions[codename]
+            )
+    removed, _ = (
+        GroupPagePermission.objects.filter(group=partners)
+        .exclude(page__in=hubs, permission__codename__in=PARTNER_PAGE_PERMISSIONS)
+        .delete()
+    )
+    if removed:
+        say(f"Removed {removed} page permission(s) that community partners must not hold.")
+
+    root = Collection.get_first_root_node()
+    for permission in EDITOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors, collection=root, permission=_collection_permission(*permission)
+        )
+    for permission in PARTNER_ORGANISATION_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=partners,
+            collection=partner_collections_root(),
+            permission=_collection_permission(*permission),
+        )
+    for permission in PARTNER_SHARED_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=partners, collection=shared_collection(), permission=_collection_permission(*permission)
+        )
+    count = ensure_partner_collections()
+    say(f"Community roles ready on {len(hubs)} hub(s); {count} partner collection(s) in place.")
+    return editors, partners
