@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 
 from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession
 from .stages import SessionFormat, SessionStatus, Stage
+from .widgets import QuickSelect
 
 WHEN_CHOICES = [
     ("", "Any time"),
@@ -84,6 +85,7 @@ class ProgramFilterForm(forms.Form):
         error_messages={"max_length": "Please use at most %(limit_value)d characters."},
     )
     audience = forms.ModelChoiceField(
+        widget=QuickSelect,
         label="Who it is for",
         queryset=Audience.objects.all(),
         to_field_name="slug",
@@ -92,6 +94,7 @@ class ProgramFilterForm(forms.Form):
         error_messages={"invalid_choice": _not_found("audience")},
     )
     language = forms.ModelChoiceField(
+        widget=QuickSelect,
         label="Language",
         queryset=Language.objects.all(),
         to_field_name="slug",
@@ -100,6 +103,7 @@ class ProgramFilterForm(forms.Form):
         error_messages={"invalid_choice": _not_found("language")},
     )
     topic = forms.ModelChoiceField(
+        widget=QuickSelect,
         label="Topic",
         queryset=Tag.objects.none(),
         to_field_name="slug",
@@ -116,6 +120,7 @@ class ProgramFilterForm(forms.Form):
         error_messages={"invalid_choice": not_one_of("the five stages")},
     )
     partner = forms.ModelChoiceField(
+        widget=QuickSelect,
         label="Co-created with",
         queryset=CommunityPartner.objects.only("pk", "name", "slug"),
         to_field_name="slug",
@@ -124,6 +129,7 @@ class ProgramFilterForm(forms.Form):
         error_messages={"invalid_choice": _not_found("partner organisation")},
     )
     location = forms.ModelChoiceField(
+        widget=QuickSelect,
         label="Place",
         queryset=Location.objects.only("pk", "name"),
         required=False,
