@@ -1,10 +1,10 @@
 """Public URLs of the community section that are not pages: include them before Wagtail's."""
 
 from django.urls import include, path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from .api import api_router
 from .feeds import NewProgramsAtomFeed, NewProgramsFeed
+from .sitemaps import sitemap
 from .views import robots_txt
 
 app_name = "clpages"

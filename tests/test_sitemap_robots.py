@@ -2,8 +2,9 @@
 
 import xml.etree.ElementTree as ET
 
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import PageViewRestriction
 
 from clpages.bench.catalogue import Catalogue
@@ -40,6 +41,39 @@ def test_sitemap_lists_public_pages_and_not_private_or_unpublished_ones(client, 
         assert page.get_full_url() in locations
     assert not any("draft-program" in loc or "staff-only-program" in loc for loc in locations)
     assert len(locations) == 8
+
+
+def test_sitemap_gives_the_same_urls_and_dates_as_wagtails_own(client, tree):
+    partner = make_partner("Northside Youth Collective")
+    program = make_program(tree["programs"], "Teen Zine Lab", partners=[partner])
+    make_partnership(tree["partnerships"], partner)
+    make_evaluation(tree["evaluations"], program=program)
+
+    def entries(content):
+        root = ET.fromstring(content)
+        return sorted(
+            (url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod"))
+            for url in root.findall(f"{SITEMAP}url")
+        )
+
+    wagtails = wagtail_sitemap(RequestFactory().get("/sitemap.xml"))
+    wagtails.render()
+
+    assert entries(client.get("/sitemap.xml").content) == entries(wagtails.content)
+
+
+def test_page_types_with_their_own_sitemap_entries_keep_them(client, tree, monkeypatch):
+    program = make_program(tree["programs"], "Teen Zine Lab")
+
+    def get_sitemap_urls(self, request=None):
+        return [{"location": self.get_full_url(request) + "sessions/", "lastmod": self.last_published_at}]
+
+    monkeypatch.setattr(ProgramPage, "get_sitemap_urls", get_sitemap_urls, raising=False)
+
+    locations = sitemap_locations(client)
+
+    assert program.get_full_url() + "sessions/" in locations
+    assert program.get_full_url() not in locations
 
 
 def test_sitemap_leaves_out_the_pages_under_a_private_section(client, tree):
