@@ -214,3 +214,38 @@ def test_a_lost_generation_counter_never_revives_stale_pages():
     cache.delete(page_cache.GENERATION_KEY)
     page_cache.new_generation()
     assert page_cache.current_generation() != stored
+
+
+def _production_page_cache_seconds(**env):
+    """CLPAGES_PAGE_CACHE_SECONDS as the production settings compute it in a fresh process."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    environment = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "PAGE_CACHE_SECONDS"}}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="clsite.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="library.example.org",
+        **env,
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.CLPAGES_PAGE_CACHE_SECONDS)",
+        ],
+        cwd=Path(__file__).resolve().parent.parent / "site",
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout.strip())
+
+
+def test_production_keeps_the_page_cache_off_without_a_shared_cache():
+    assert _production_page_cache_seconds() == 0
+    assert _production_page_cache_seconds(REDIS_URL="redis://127.0.0.1:6379/9") == 300

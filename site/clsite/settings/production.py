@@ -17,6 +17,11 @@ SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
+# The page cache's generation must be shared by every worker: without Redis each worker would
+# keep its own, and one could serve a page changed in another. See docs/deployment.md.
+if not os.environ.get("REDIS_URL"):
+    CLPAGES_PAGE_CACHE_SECONDS = 0
+
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # Behind a TLS-terminating proxy; set SECURE_SSL_REDIRECT=false only for a local trial run.
