@@ -10,13 +10,15 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Revision, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
 from clpages.models import CommunityHubPage, ProgramIndexPage, ProgramPage
-from tests.factories import build_partner_world
+from tests.factories import build_partner_world, build_site
 
 USERS = ["editor", "partner_a", "partner_b", "anonymous"]
 TARGETS = ["a_program", "b_program", "ab_program", "hub", "home"]
@@ -61,12 +63,10 @@ ALLOWED = {
 ORGANISATIONS = {"a_program": ["org_a"], "b_program": ["org_b"], "ab_program": ["org_a", "org_b"]}
 
 
-@pytest.fixture
-def world(tree, client):
-    from django.core.management import call_command
-
+def _build_world():
     # Without an evaluation index, "create" on the hub means adding one.
-    tree["evaluations"].delete()
+    tree = build_site()
+    tree.pop("evaluations").delete()
     world = build_partner_world(tree)
     hub2 = tree["home"].add_child(instance=CommunityHubPage(title="Second hub", slug="second-hub"))
     world["programs2"] = hub2.add_child(instance=ProgramIndexPage(title="More programs", slug="more"))
@@ -75,6 +75,23 @@ def world(tree, client):
     tree["home"].add_child(instance=Page(title="Staff notes", slug="staff-notes"))
     world["admin"] = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
     return world
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """Built once for the module; each test runs in a savepoint rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(db, shared_world):
+    # Fresh instances: a test may have changed the objects it was handed.
+    return {
+        name: type(value)._default_manager.get(pk=value.pk) if hasattr(value, "_meta") else value
+        for name, value in shared_world.items()
+    }
 
 
 def snapshot():
