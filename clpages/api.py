@@ -88,7 +88,9 @@ class PublicPagesAPIViewSet(ClearFilterErrorsMixin, PagesAPIViewSet):
         # The locale is one of the page meta fields ``?fields=*`` asks for.
         queryset = super().get_queryset().select_related("locale")
         optimise = QUERYSET_OPTIMISERS.get(queryset.model)
-        return optimise(queryset) if optimise else queryset
+        # A plain listing shows only titles and links: the related records are not needed.
+        wants_fields = self.action != "listing_view" or "fields" in self.request.GET
+        return optimise(queryset) if optimise and wants_fields else queryset
 
 
 class PublicImagesAPIViewSet(ClearFilterErrorsMixin, ImagesAPIViewSet):
