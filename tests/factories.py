@@ -141,3 +141,52 @@ def build_partner_world(tree):
             tree["programs"], "Homework Help Club", partners=[org_a, org_b], sessions=0
         ),
     }
+
+
+def db_snapshot():
+    """Everything a refused admin request could have changed in the page tree."""
+    from wagtail.models import PageViewRestriction, Revision, WorkflowState
+
+    return {
+        "pages": list(
+            Page.objects.order_by("pk").values_list(
+                "pk",
+                "path",
+                "title",
+                "draft_title",
+                "slug",
+                "live",
+                "has_unpublished_changes",
+                "latest_revision_id",
+                "locked",
+                "owner",
+            )
+        ),
+        "revisions": list(Revision.objects.order_by("pk").values_list("pk", "object_id")),
+        "restrictions": PageViewRestriction.objects.count(),
+        "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+        "co_creators": sorted(
+            ProgramPage.co_created_with.through.objects.values_list("programpage", "communitypartner")
+        ),
+        "partnerships": list(PartnershipPage.objects.order_by("pk").values_list("pk", "partner")),
+        "evaluations": list(
+            EvaluationPage.objects.order_by("pk").values_list("pk", "program", "partnership")
+        ),
+    }
+
+
+def admin_form_data(client, admin, url):
+    """A page form as Wagtail renders it, fetched by a superuser: what anyone could forge."""
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    client.force_login(admin)
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form").copy()
+    # StreamFields are drawn by JavaScript; the test pages' bodies are empty.
+    data.setdefault("body-count", "0")
+    client.logout()
+    return data
+
+
+def post_form(client, url, data=None):
+    # A QueryDict posted as is would lose all but the last of a field's values.
+    return client.post(url, dict(data.lists()) if hasattr(data, "lists") else data or {})

@@ -14,11 +14,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction, Revision, WorkflowState
-from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.models import Page, PageViewRestriction
 
 from clpages.models import CommunityHubPage, ProgramIndexPage, ProgramPage
-from tests.factories import build_partner_world, build_site
+from tests.factories import admin_form_data, build_partner_world, build_site, db_snapshot, post_form
 
 USERS = ["editor", "partner_a", "partner_b", "anonymous"]
 TARGETS = ["a_program", "b_program", "ab_program", "hub", "home"]
@@ -94,44 +93,8 @@ def world(db, shared_world):
     }
 
 
-def snapshot():
-    """Everything a refused request could have changed."""
-    return {
-        "pages": list(
-            Page.objects.order_by("pk").values_list(
-                "pk",
-                "path",
-                "title",
-                "draft_title",
-                "slug",
-                "live",
-                "has_unpublished_changes",
-                "latest_revision_id",
-                "locked",
-            )
-        ),
-        "revisions": list(Revision.objects.order_by("pk").values_list("pk", "object_id")),
-        "restrictions": PageViewRestriction.objects.count(),
-        "workflow_states": WorkflowState.objects.count(),
-        "co_creators": sorted(
-            ProgramPage.co_created_with.through.objects.values_list("programpage", "communitypartner")
-        ),
-    }
-
-
 def form_data(client, world, url):
-    """The page form as Wagtail renders it (fetched by a superuser, so forgeable by anyone)."""
-    client.force_login(world["admin"])
-    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form").copy()
-    # The body StreamField is drawn by JavaScript; the test pages' bodies are empty.
-    data.setdefault("body-count", "0")
-    client.logout()
-    return data
-
-
-def post(client, url, data=None):
-    # A QueryDict posted as is would lose all but the last of a field's values.
-    return client.post(url, dict(data.lists()) if hasattr(data, "lists") else data or {})
+    return admin_form_data(client, world["admin"], url)
 
 
 def login(client, world, user):
@@ -191,8 +154,8 @@ def do_create(client, world, page, user, allowed, target):
     if target in ORGANISATIONS:
         data.setlist("co_created_with", [str(world[name].pk) for name in ORGANISATIONS[target]])
     login(client, world, user)
-    before = snapshot()
-    response = post(client, url, data)
+    before = db_snapshot()
+    response = post_form(client, url, data)
     created = Page.objects.filter(slug="a-new-page", depth=parent.depth + 1)
     if allowed:
         assert response.status_code == 302, response.context and response.context["form"].errors
@@ -202,14 +165,14 @@ def do_create(client, world, page, user, allowed, target):
             assert response.context["form"].errors
         else:
             refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 def do_edit(client, world, page, user, allowed):
     data = edit_data(client, world, page, "Edited title", allowed)
     login(client, world, user)
-    before = snapshot()
-    response = post(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    before = db_snapshot()
+    response = post_form(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     page.refresh_from_db()
     if allowed:
         assert response.status_code == 302
@@ -217,15 +180,15 @@ def do_edit(client, world, page, user, allowed):
         assert page.live and page.title != "Edited title"  # a draft: the live page is untouched
     else:
         refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 def do_preview(client, world, page, user, allowed):
     data = edit_data(client, world, page, "Previewed title", allowed)
     login(client, world, user)
-    before = snapshot()
+    before = db_snapshot()
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
-    response = post(client, url, data)
+    response = post_form(client, url, data)
     if allowed:
         assert response.status_code == 200 and json.loads(response.content)["is_valid"]
         shown = client.get(url)
@@ -233,15 +196,15 @@ def do_preview(client, world, page, user, allowed):
     else:
         refused(response, user)
         refused(client.get(url), user)
-    assert snapshot() == before  # previewing never writes
+    assert db_snapshot() == before  # previewing never writes
 
 
 def do_submit(client, world, page, user, allowed):
     data = edit_data(client, world, page, "Submitted title", allowed)
     data["action-submit"] = "Submit for moderation"
     login(client, world, user)
-    before = snapshot()
-    response = post(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    before = db_snapshot()
+    response = post_form(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     page.refresh_from_db()
     if allowed:
         assert response.status_code == 302
@@ -250,45 +213,45 @@ def do_submit(client, world, page, user, allowed):
         assert page.title != "Submitted title"
     else:
         refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 def do_publish(client, world, page, user, allowed):
     data = edit_data(client, world, page, "Published title", allowed)
     data["action-publish"] = "Publish"
     login(client, world, user)
-    before = snapshot()
-    response = post(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    before = db_snapshot()
+    response = post_form(client, reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     page.refresh_from_db()
     if allowed:
         assert response.status_code == 302
         assert page.live and page.title == "Published title"
     else:
         refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 def do_unpublish(client, world, page, user, allowed):
     login(client, world, user)
-    before = snapshot()
+    before = db_snapshot()
     response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     page.refresh_from_db()
     if allowed:
         assert response.status_code == 302 and not page.live
     else:
         refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 def do_delete(client, world, page, user, allowed):
     login(client, world, user)
-    before = snapshot()
+    before = db_snapshot()
     response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
     if allowed:
         assert response.status_code == 302 and not Page.objects.filter(pk=page.pk).exists()
     else:
         refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 def _move_destination(world, target):
@@ -302,19 +265,19 @@ def _move_destination(world, target):
 def do_move(client, world, page, user, allowed, target):
     destination = _move_destination(world, target)
     login(client, world, user)
-    before = snapshot()
+    before = db_snapshot()
     response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk]))
     if allowed:
         assert response.status_code == 302
         assert Page.objects.get(pk=page.pk).get_parent().pk == destination.pk
     else:
         refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 def do_privacy(client, world, page, user, allowed):
     login(client, world, user)
-    before = snapshot()
+    before = db_snapshot()
     response = client.post(
         reverse("wagtailadmin_pages:set_privacy", args=[page.pk]), {"restriction_type": "login"}
     )
@@ -323,7 +286,7 @@ def do_privacy(client, world, page, user, allowed):
         assert PageViewRestriction.objects.filter(page=page, restriction_type="login").exists()
     else:
         refused(response, user)
-        assert snapshot() == before
+        assert db_snapshot() == before
 
 
 HANDLERS = {
