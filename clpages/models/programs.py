@@ -232,7 +232,13 @@ class ProgramSession(Orderable):
 
     class Meta(Orderable.Meta):
         ordering = ["start"]
-        indexes = [models.Index(fields=["start", "end"])]
+        indexes = [
+            models.Index(fields=["start", "end"]),
+            # A program's next session and its last end, looked up for every program a listing,
+            # search or feed considers: one index probe each instead of a sort.
+            models.Index(fields=["program", "start"], name="clpages_session_program_start"),
+            models.Index(fields=["program", "end"], name="clpages_session_program_end"),
+        ]
 
     def __str__(self):
         return f"{self.program.title}: {self.start:%Y-%m-%d %H:%M}"
