@@ -117,6 +117,9 @@ def test_program_listing_has_sessions_stage_vocabularies_and_partners(client, co
     assert partner["website"] == "https://northside.example.org/"
     assert partner["languages"] == ["Arabic"]
     assert partner["logo"]["title"] == "Collective logo"
+    image = client.get(partner["logo"]["detail_url"].removeprefix("http://localhost")).json()
+    assert image["title"] == "Collective logo"
+    assert image["meta"]["download_url"]
     assert set(partner) == {
         "id",
         "name",
