@@ -1,12 +1,14 @@
 """A community partner in the Wagtail admin, in headless Chromium: sign in, create a program,
 submit it for review. The admin screens on that path are checked with axe-core (WCAG 2.1 AA).
 
-Wagtail's own widgets carry two known violations that this project's templates do not introduce
+Wagtail's own widgets carry known violations that this project's templates do not introduce
 and cannot fix from outside; they are the only ones set aside, by what they match:
 
 * `aria-input-field-name` on Draftail rich text editors (`div[role=textbox]` with an
   `aria-describedby="placeholder-…"`): Wagtail labels the hidden input, not the editable area.
 * `label` on the tag field's `input.ui-autocomplete-input`, created by Wagtail's tag widget script.
+* In Wagtail's workflow action dialog: `aria-dialog-name` on its `div.modal[role=dialog]`, and
+  `list` on its `ul.fields`, which holds Wagtail's field `div`s.
 
 Every other violation fails the test, wherever it is on the page.
 """
@@ -29,7 +31,11 @@ WCAG_AA = {
 WAGTAIL_KNOWN = {
     "aria-input-field-name": re.compile(r'aria-describedby="placeholder-'),
     "label": re.compile(r"ui-autocomplete-input"),
+    "aria-dialog-name": re.compile(r'^<div class="modal fade in" tabindex="-1" role="dialog"'),
+    "list": re.compile(r'^<ul class="fields">'),
 }
+
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
 @pytest.fixture
@@ -59,6 +65,8 @@ def sign_in(page, live_server, username):
 
 
 def check(page, artifacts, name, failures):
+    # Colours are measured at the end of fade-ins (messages, dialogs), not half way through.
+    page.add_style_tag(content=STILL)
     page.screenshot(path=artifacts / f"partner-admin-{name}.png", full_page=True)
     violations = project_violations(page)
     if violations:
@@ -109,6 +117,26 @@ def test_partner_creates_a_program_and_submits_it_for_review(community, page, li
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     check(page, artifacts, "7-reviewer-edit", failures)
 
+    # The reviewer asks for changes, saying what to change, in Wagtail's workflow dialog.
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Request changes").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("What needs to change?").fill("Please say which branch hosts the circle.")
+    check(page, artifacts, "8-request-changes-dialog", failures)
+    dialog.get_by_role("button", name="Request changes").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    program.refresh_from_db()
+    assert program.current_workflow_state.status == "needs_changes"
+
+    # The author sees the reviewer's words on the dashboard.
+    page.context.clear_cookies()
+    sign_in(page, live_server, "partner_a")
+    table = page.get_by_role("table", name="Your organisations' pages and their state")
+    row = table.get_by_role("row", name=re.compile("Arabic Conversation Circle"))
+    expect(row).to_contain_text("Changes requested")
+    expect(row).to_contain_text("Please say which branch hosts the circle.")
+    check(page, artifacts, "9-author-dashboard-changes", failures)
+
     assert not failures, "\n".join(f"{name}:\n  " + "\n  ".join(v) for name, v in failures.items())
 
 
@@ -118,10 +146,10 @@ def test_invitation_screen_is_accessible(community, page, live_server, artifacts
     sign_in(page, live_server, "editor")
     page.goto(live_server.url + "/admin/clpages/communitypartner/")
     page.get_by_role("link", name="Invite a member").first.click()
-    check(page, artifacts, "8-invite", failures)
+    check(page, artifacts, "10-invite", failures)
     page.get_by_label("Email address").fill("not an email")
     page.get_by_role("button", name="Send the invitation").click()
     expect(page.get_by_text("Enter a valid email address").first).to_be_visible()
     assert page.get_by_label("Email address").input_value() == "not an email"
-    check(page, artifacts, "9-invite-error", failures)
+    check(page, artifacts, "11-invite-error", failures)
     assert not failures, "\n".join(f"{name}:\n  " + "\n  ".join(v) for name, v in failures.items())
