@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -325,31 +325,37 @@ class ProgramFilters:
 
         return programs.filter(pk__in=matching_pks(ProgramPage, self.q))
 
+    def matching_sessions(self, now=None):
+        """Sessions meeting the session filters. Cancelled ones never make a program match."""
+        now = now or timezone.now()
+        conditions = self.session_q(now) if self.session_filtered else Q(end__gte=now)
+        return ProgramSession.objects.filter(conditions).exclude(status=SessionStatus.CANCELLED)
+
     def programs(self, programs, now=None):
-        """Narrow a ProgramPage queryset, ordered with the soonest next session first."""
+        """Narrow a ProgramPage queryset.
+
+        With dates, a place or a format chosen, the soonest matching session comes first;
+        otherwise the newest programs do. Every condition is a subquery run once, not once per
+        program, so a large catalogue costs one pass over its sessions.
+        """
         now = now or timezone.now()
         programs = self.apply_text(programs.filter(self.program_q()))
-        sessions = ProgramSession.objects.filter(program=OuterRef("pk"))
         if self.session_filtered:
-            # Cancelled sessions do not make a program match: nothing happens then.
-            matching = sessions.filter(self.session_q(now)).exclude(status=SessionStatus.CANCELLED)
-            programs = programs.filter(Exists(matching))
-        elif not self.include_past:
+            matching = self.matching_sessions(now)
+            first_start = matching.filter(program=OuterRef("pk")).order_by("start").values("start")[:1]
+            return (
+                programs.filter(pk__in=matching.values("program_id"))
+                .annotate(next_start=Subquery(first_start))
+                .order_by("next_start", "-first_published_at", "-pk")
+            )
+        if not self.include_past:
             # Past programs have sessions and all have ended. Programs still being planned,
             # with no sessions yet, stay: that is the community-led work patrons can join.
-            last_end = Subquery(sessions.order_by("-end").values("end")[:1])
-            programs = programs.alias(last_end=last_end).filter(
-                Q(last_end__isnull=True) | Q(last_end__gte=now)
+            programs = programs.filter(
+                Q(pk__in=ProgramSession.objects.filter(end__gte=now).values("program_id"))
+                | ~Q(pk__in=ProgramSession.objects.values("program_id"))
             )
-        next_session = (
-            sessions.filter(self.session_q(now) if self.session_filtered else Q(end__gte=now))
-            .exclude(status=SessionStatus.CANCELLED)
-            .order_by("start", "pk")
-        )
-        return programs.annotate(
-            next_session_id=Subquery(next_session.values("pk")[:1]),
-            next_start=Subquery(next_session.values("start")[:1]),
-        ).order_by(F("next_start").asc(nulls_last=True), "-first_published_at", "-pk")
+        return programs.order_by("-first_published_at", "-pk")
 
     def sessions(self, sessions, programs, now=None):
         """Narrow a ProgramSession queryset to sessions of matching programs, cancelled ones included."""
@@ -374,7 +380,8 @@ def listing_context(index, request):
         )
     )
     items = index.paginate(request, programs)
-    attach_next_sessions(items.object_list)
+    # The page's programs, loaded once: the template iterates the same list.
+    items.object_list = attach_next_sessions(items.object_list, filters)
     querystring = filters.querystring()
     return {
         "form": form,
@@ -390,12 +397,20 @@ def listing_context(index, request):
     }
 
 
-def attach_next_sessions(programs):
-    """Give each program of a page of results its `next_session`, in one query."""
-    ids = [p.next_session_id for p in programs if getattr(p, "next_session_id", None)]
-    by_id = {s.pk: s for s in ProgramSession.objects.filter(pk__in=ids).select_related("location")}
+def attach_next_sessions(programs, filters, now=None):
+    """Give each program of a page of results its `next_session` (matching the filters), in one query."""
+    programs = list(programs)
+    sessions = (
+        filters.matching_sessions(now)
+        .filter(program__in=[program.pk for program in programs])
+        .select_related("location")
+        .order_by("start", "pk")
+    )
+    first = {}
+    for session in sessions:
+        first.setdefault(session.program_id, session)
     for program in programs:
-        program.next_session = by_id.get(getattr(program, "next_session_id", None))
+        program.next_session = first.get(program.pk)
     return programs
 
 

@@ -101,16 +101,41 @@ def test_cancelled_session_does_not_make_a_program_match(client, tree, catalogue
     assert found == {"zine"}
 
 
-def test_soonest_session_first_and_programs_being_planned_last(client, tree, catalogue):
-    response = client.get(tree["programs"].url)
-    titles = [p.title for p in response.context["items"].paginator.object_list]
-    assert titles == [
+def titles(client, tree, params=None):
+    response = client.get(tree["programs"].url, params or {})
+    return [p.title for p in response.context["items"].paginator.object_list]
+
+
+def test_newest_programs_first(client, tree, catalogue):
+    # All were published at the same moment here, so the last one added comes first.
+    assert titles(client, tree) == [
+        "Winter Craft Fair",
+        "Community Garden Planning",
+        "Coding Club for Older Adults",
+        "Family Story Time in Arabic",
+        "Teen Zine Lab",
+    ]
+
+
+def test_soonest_matching_session_first_when_dates_are_chosen(client, tree, catalogue):
+    assert titles(client, tree, {"when": "month"}) == [
         "Teen Zine Lab",
         "Family Story Time in Arabic",
         "Coding Club for Older Adults",
-        "Winter Craft Fair",
-        "Community Garden Planning",
     ]
+    # The craft fair's first session is cancelled: its next one is what counts.
+    assert titles(client, tree, {"location": catalogue.locations.hall.pk}) == [
+        "Family Story Time in Arabic",
+        "Winter Craft Fair",
+    ]
+
+
+def test_cards_show_the_next_matching_session(client, tree, catalogue):
+    html = client.get(tree["programs"].url, {"topic": "art"}).content.decode()
+    assert "Sat 5 Dec, 11:00 AM</time>, in person at Eastside Community Hall" in html
+    assert "Wed 18 Nov, 4:00 PM</time>, in person at Central Branch" in html
+    html = client.get(tree["programs"].url, {"stage": "2"}).content.decode()
+    assert "Being planned with the community: no sessions yet." in html
 
 
 INVALID_CASES = [
