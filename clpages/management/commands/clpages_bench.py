@@ -9,6 +9,7 @@ SQLite builds a fresh file in a temporary folder; PostgreSQL builds a database n
 read or written. Rendered images go to a temporary media folder.
 """
 
+import os
 import tempfile
 import time
 import uuid
@@ -127,4 +128,6 @@ class Command(BaseCommand):
             for cells in [header] + table:
                 out("  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)))
         out("* measured for information; not one of the pages the targets name.")
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        out(f"Machine: {os.cpu_count()} cores, load average {load} (1, 5, 15 min) at the end of the run.")
         out("URLs: " + "; ".join(f"{r.name}: {r.url}" for r in rows[sizes[-1]] if r.url))
