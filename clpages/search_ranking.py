@@ -9,7 +9,6 @@ The match expression and the score are the backend's own, so results and order a
 """
 
 from django.db import connections
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -22,6 +21,8 @@ def applies(backend, queryset):
 
 def matches(backend, model, text):
     """Ids of `model` objects matching `text` as a queryset, most relevant first; None if not plain text."""
+    # The SQLite modules register their full-text model only on SQLite: import them only here.
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
     compiler = backend.query_compiler_class(model.objects.none(), text)
