@@ -23,9 +23,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.helpers import ButtonHelper
 
 from .models import CommunityPartner, PartnerMembership
-from .workflows import LIBRARY_EDITORS
+from .roles import EDITORS_GROUP, PARTNERS_GROUP
 
-PARTNERS_GROUP = "Community partners"
 INVITE_PERMISSION = "clpages.add_partnermembership"
 
 
@@ -89,7 +88,7 @@ def invite_member(partner, email, first_name="", last_name="", invited_by=None):
         user.set_unusable_password()
         user.save()
     PartnerMembership.objects.create(partner=partner, user=user)
-    if not (user.is_superuser or user.groups.filter(name=LIBRARY_EDITORS).exists()):
+    if not (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()):
         user.groups.add(Group.objects.get_or_create(name=PARTNERS_GROUP)[0])
 
     context = {

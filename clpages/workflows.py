@@ -14,10 +14,11 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import GroupApprovalTask, Task, TaskState, Workflow, WorkflowPage, WorkflowTask
 from wagtail.signals import task_submitted
 
+from .roles import EDITORS_GROUP
+
 WORKFLOW_NAME = "Community review"
 CO_REVIEW_TASK_NAME = "Partner co-review"
 LIBRARY_TASK_NAME = "Library approval"
-LIBRARY_EDITORS = "Library editors"
 
 
 def linked_partner_ids(page):
@@ -181,7 +182,7 @@ def ensure_community_review_workflow():
     """
     from .models import CommunityHubPage
 
-    editors, _ = Group.objects.get_or_create(name=LIBRARY_EDITORS)
+    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     co_review = PartnerCoReviewTask.objects.filter(name=CO_REVIEW_TASK_NAME).first()
     if co_review is None:
         co_review = PartnerCoReviewTask.objects.create(name=CO_REVIEW_TASK_NAME)

@@ -1,56 +1,26 @@
 """Roles, organisations and people for the workflow, dashboard and invitation tests."""
 
-import importlib
-
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from wagtail.models import GroupPagePermission
+from wagtail.models import Workflow
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from clpages.models import PartnerMembership
-from clpages.workflows import LIBRARY_EDITORS, ensure_community_review_workflow
-from tests.factories import make_partner, make_program
+from clpages.roles import EDITORS_GROUP as LIBRARY_EDITORS
+from clpages.roles import PARTNERS_GROUP as PARTNERS
+from tests.factories import TEST_PASSWORD as PASSWORD
+from tests.factories import make_partner, make_program, make_user
 
-PARTNERS = "Community partners"
-PASSWORD = "a-long-test-password"
-
-
-def setup_roles(hub):
-    """The project's own roles command when present; otherwise the smallest set of Wagtail
-    permissions the workflow needs, so these tests stand on their own."""
-    if importlib.util.find_spec("clpages.management.commands.setup_community_roles"):
-        call_command("setup_community_roles", verbosity=0)
-    else:
-        access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        editors, _ = Group.objects.get_or_create(name=LIBRARY_EDITORS)
-        partners, _ = Group.objects.get_or_create(name=PARTNERS)
-        for group, perms in (
-            (editors, ("add", "change", "publish", "lock", "unlock")),
-            (partners, ("add", "change")),
-        ):
-            group.permissions.add(access)
-            for codename in perms:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=hub, permission=Permission.objects.get(codename=f"{codename}_page")
-                )
-    return ensure_community_review_workflow()
+__all__ = ["PARTNERS", "PASSWORD", "build_community", "edit_form_data", "make_user"]
 
 
-def make_user(username, groups=(), partners=(), **kwargs):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD, **kwargs
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    for partner in partners:
-        PartnerMembership.objects.create(partner=partner, user=user)
-    return user
+def setup_roles():
+    """The project's own command: roles, collections and the "Community review" workflow."""
+    call_command("setup_community_roles", verbosity=0)
+    return Workflow.objects.get(name="Community review")
 
 
 def build_community(tree):
     """Two organisations A and B, a partner in each, an editor, and a program they co-lead."""
-    setup_roles(tree["hub"])
+    setup_roles()
     org_a = make_partner("Riverbend Newcomers Network")
     org_b = make_partner("Eastside Youth Collective")
     people = {

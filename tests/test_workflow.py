@@ -256,3 +256,14 @@ def test_partner_rich_text_reaches_the_public_page_inert(client, community):
     assert 'Join usalert("body")' in html
     assert "javascript:" not in html.lower()
     assert 'href="https://example.org/ok"' in html
+
+
+def test_the_roles_command_assigns_the_workflow_to_the_community_section(tree):
+    from django.core.management import call_command
+
+    for _ in range(2):
+        call_command("setup_community_roles", verbosity=0)
+    workflow = Workflow.objects.get(name="Community review")
+    assert Workflow.objects.filter(name="Community review").count() == 1
+    assert tree["programs"].get_workflow() == workflow
+    assert tree["home"].get_workflow() != workflow

@@ -1,13 +1,20 @@
 from django.core.management.base import BaseCommand
 
 from clpages.roles import setup_community_roles
+from clpages.workflows import ensure_community_review_workflow
 
 
 class Command(BaseCommand):
     help = (
         "Create or update the 'Library editors' and 'Community partners' groups, their page and "
-        "collection permissions, and each partner organisation's collection. Safe to run again."
+        "collection permissions, each partner organisation's collection, and the 'Community review' "
+        "workflow on the community section. Safe to run again."
     )
 
     def handle(self, *args, **options):
         setup_community_roles(stdout=self.stdout if options["verbosity"] > 0 else None)
+        # Needs the "Library editors" group the roles create, and the hubs to assign it to.
+        workflow = ensure_community_review_workflow()
+        if options["verbosity"] > 0:
+            hubs = workflow.workflow_pages.count()
+            self.stdout.write(f"Workflow '{workflow.name}' assigned to {hubs} community hub(s).")
