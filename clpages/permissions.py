@@ -333,8 +333,15 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
                 "permission", "collection", "group"
             )
         )
-        plain = [grant for grant in grants if not is_scoped_grant(grant.group.name)]
-        scoped = [grant for grant in grants if is_scoped_grant(grant.group.name)]
+        # Only the partner group's grants on "Partner organisations" are organisation-scoped;
+        # its grants elsewhere (the shared collection) apply as they are.
+        root = _partner_collections_root_path()
+        scoped = [
+            grant
+            for grant in grants
+            if is_scoped_grant(grant.group.name) and root and grant.collection.path.startswith(root)
+        ]
+        plain = [grant for grant in grants if grant not in scoped]
         if not scoped:
             return plain
         from .models import CommunityPartner
@@ -354,6 +361,15 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
             if collection.path.startswith(grant.collection.path)
         ]
         return plain + expanded
+
+
+def _partner_collections_root_path():
+    from wagtail.models import Collection
+
+    from .collections import PARTNER_COLLECTIONS_ROOT
+
+    root = Collection.get_first_root_node().get_children().filter(name=PARTNER_COLLECTIONS_ROOT).first()
+    return root.path if root else None
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,17 @@ from .permissions import (
     register_policies,
 )
 
-# Before any admin view asks for a policy: Wagtail's own apps register theirs in ready().
+# Before any admin view asks for a policy. Wagtail's image and document apps register theirs
+# in ready(), which may run after this module is first imported (wagtail.snippets looks for
+# hooks in its own ready()), so registration is repeated once the admin URLs load.
 register_policies()
+
+
+@hooks.register("register_admin_urls")
+def register_policies_once_every_app_is_ready():
+    register_policies()
+    return []
+
 
 modeladmin_register(CommunityGroup)
 

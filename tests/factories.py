@@ -1,5 +1,6 @@
 """Small builders for the page tree and records the tests need."""
 
+import contextlib
 import datetime
 import itertools
 
@@ -190,3 +191,24 @@ def admin_form_data(client, admin, url):
 def post_form(client, url, data=None):
     # A QueryDict posted as is would lose all but the last of a field's values.
     return client.post(url, dict(data.lists()) if hasattr(data, "lists") else data or {})
+
+
+@contextlib.contextmanager
+def built_once(django_db_blocker, build):
+    """Data for a whole test module, in a transaction rolled back when the module is done.
+
+    Each test still runs in its own savepoint (pytest-django's ``db``); pair with ``fresh``.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
+
+
+def fresh(world):
+    """Reloaded copies of a shared world's model instances: an earlier test may have changed them."""
+    return {
+        name: type(value)._default_manager.get(pk=value.pk) if hasattr(value, "_meta") else value
+        for name, value in world.items()
+    }

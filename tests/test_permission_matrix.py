@@ -11,13 +11,20 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from clpages.models import CommunityHubPage, ProgramIndexPage, ProgramPage
-from tests.factories import admin_form_data, build_partner_world, build_site, db_snapshot, post_form
+from tests.factories import (
+    admin_form_data,
+    build_partner_world,
+    build_site,
+    built_once,
+    db_snapshot,
+    fresh,
+    post_form,
+)
 
 USERS = ["editor", "partner_a", "partner_b", "anonymous"]
 TARGETS = ["a_program", "b_program", "ab_program", "hub", "home"]
@@ -78,19 +85,13 @@ def _build_world():
 
 @pytest.fixture(scope="module")
 def shared_world(django_db_setup, django_db_blocker):
-    """Built once for the module; each test runs in a savepoint rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield _build_world()
-        transaction.set_rollback(True)
+    with built_once(django_db_blocker, _build_world) as world:
+        yield world
 
 
 @pytest.fixture
 def world(db, shared_world):
-    # Fresh instances: a test may have changed the objects it was handed.
-    return {
-        name: type(value)._default_manager.get(pk=value.pk) if hasattr(value, "_meta") else value
-        for name, value in shared_world.items()
-    }
+    return fresh(shared_world)
 
 
 def form_data(client, world, url):
