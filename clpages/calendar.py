@@ -12,8 +12,15 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from .filters import ProgramFilterForm, day_start, index_programs, join_querystrings, next_month, not_one_of
-from .models import ProgramSession
+from .filters import (
+    ProgramFilterForm,
+    day_start,
+    index_programs,
+    join_querystrings,
+    listed_sessions,
+    next_month,
+    not_one_of,
+)
 
 PERIODS = [
     ("this-week", "This week"),
@@ -62,12 +69,7 @@ def calendar_sessions(index, filters, period, now=None):
     start, end = period_window(period, now)
     # The period replaces the listing's dates; past sessions are never "upcoming".
     filters = dataclasses.replace(filters, when="", date_from=None, date_to=None, include_past=False)
-    sessions = (
-        ProgramSession.objects.select_related("program", "location")
-        .defer("program__body", "program__community_goals", "program__success_looks_like")
-        .filter(end__gt=start, start__lt=end)
-        .order_by("start", "pk")
-    )
+    sessions = listed_sessions().filter(end__gt=start, start__lt=end).order_by("start", "pk")
     return filters.sessions(sessions, index_programs(index), now)
 
 

@@ -363,6 +363,25 @@ class ProgramFilters:
         return sessions.filter(self.session_q(now), program__in=programs.values("pk"))
 
 
+def listed_sessions():
+    """Sessions with just what the calendar and the feed show of their program and place.
+
+    Only those columns are read: a program page has dozens more, and a month of a large library
+    system's sessions would otherwise build every one of them.
+    """
+    session_fields = [field.name for field in ProgramSession._meta.concrete_fields]
+    program_fields = [
+        "title", "summary", "slug", "url_path", "path", "depth", "locale_id", "live",
+        "first_published_at", "last_published_at", "latest_revision_created_at",
+    ]  # fmt: skip
+    location_fields = ["name", "street_address", "city", "postcode"]
+    return ProgramSession.objects.select_related("program", "location").only(
+        *session_fields,
+        *(f"program__{name}" for name in program_fields),
+        *(f"location__{name}" for name in location_fields),
+    )
+
+
 def index_programs(index):
     """The programs a patron may see under a program index, unordered, for subqueries."""
     return ProgramPage.objects.child_of(index).live().public()

@@ -7,6 +7,7 @@ Times are written in UTC, which every calendar application reads without a VTIME
 import dataclasses
 import datetime
 import hashlib
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
+from .models import Location, ProgramSession
 from .stages import SessionFormat, SessionStatus
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -79,8 +81,11 @@ def _description(session, program_url):
     return "\n".join(lines)
 
 
-def build_calendar(sessions, request, name, description=""):
-    """The bytes of a VCALENDAR with one VEVENT per session (with `program` and `location` loaded)."""
+def build_calendar(sessions, request, name, description="", program_url=None):
+    """The bytes of a VCALENDAR with one VEVENT per session (with `program` and `location` loaded).
+
+    `program_url(program)` gives a program's full URL; by default the page works it out.
+    """
     host = _stable_host(request)
     # icalendar writes a calendar's own name and description unescaped: keep them to one line.
     name, description = " ".join(name.split()), " ".join(description.split())
@@ -99,7 +104,7 @@ def build_calendar(sessions, request, name, description=""):
     for session in sessions:
         program = session.program
         if program.pk not in urls:
-            urls[program.pk] = program.get_full_url(request)
+            urls[program.pk] = program_url(program) if program_url else program.get_full_url(request)
         # Without a METHOD, DTSTAMP is when the information was last revised: the program's
         # last publication, which keeps the file identical between requests.
         stamp = program.last_published_at or program.latest_revision_created_at or timezone.now()
@@ -107,47 +112,48 @@ def build_calendar(sessions, request, name, description=""):
         wanted.append((session, urls[program.pk], stamp))
     head = cal.to_ical()
     assert head.endswith(CALENDAR_END)
-    return head[: -len(CALENDAR_END)] + b"".join(_event_texts(wanted, host)) + CALENDAR_END
+    return head[: -len(CALENDAR_END)] + _event_texts(wanted, host) + CALENDAR_END
 
 
 CALENDAR_END = b"END:VCALENDAR\r\n"
-# Writing an event with icalendar costs about a millisecond; calendar applications poll feeds
-# that rarely change, so each event's text is kept, under a key made of everything it shows.
+# Writing an event with icalendar costs about a millisecond, and calendar applications poll feeds
+# that rarely change. So the events' text is kept under a key made of everything they show:
+# any change to a session, its program, its place or the site gives a new key.
 EVENT_CACHE_SECONDS = 24 * 3600
 
 
 def _event_key(session, program_url, host, stamp):
     location = session.location if session.location_id else None
-    shown = (
-        session.pk,
-        session.start.isoformat(),
-        session.end.isoformat(),
-        session.status,
-        session.format,
-        session.address,
-        session.registration,
-        session.registration_url,
-        session.online_url,
-        location and (location.name, location.address),
-        session.program.title,
-        session.program.summary,
-        program_url,
-        host,
-        stamp.isoformat(),
+    return repr(
+        (
+            session.pk,
+            session.start.isoformat(),
+            session.end.isoformat(),
+            session.status,
+            session.format,
+            session.address,
+            session.registration,
+            session.registration_url,
+            session.online_url,
+            location and (location.name, location.address),
+            session.program.title,
+            session.program.summary,
+            program_url,
+            host,
+            stamp.isoformat(),
+        )
     )
-    return "clpages:ical:event:" + hashlib.sha1(repr(shown).encode(), usedforsecurity=False).hexdigest()
 
 
 def _event_texts(wanted, host):
-    keys = [_event_key(session, url, host, stamp) for session, url, stamp in wanted]
-    known = cache.get_many(keys)
-    written = {}
-    for key, (session, url, stamp) in zip(keys, wanted, strict=True):
-        if key not in known:
-            written[key] = known[key] = session_event(session, url, host, stamp).to_ical()
-    if written:
-        cache.set_many(written, EVENT_CACHE_SECONDS)
-    return [known[key] for key in keys]
+    """The VEVENT lines of every (session, url, stamp), written once and then kept."""
+    shown = "\n".join(_event_key(session, url, host, stamp) for session, url, stamp in wanted)
+    key = "clpages:ical:events:" + hashlib.sha256(shown.encode()).hexdigest()
+    text = cache.get(key)
+    if text is None:
+        text = b"".join(session_event(session, url, host, stamp).to_ical() for session, url, stamp in wanted)
+        cache.set(key, text, EVENT_CACHE_SECONDS)
+    return text
 
 
 def calendar_response(ical_bytes, filename=None):
@@ -200,7 +206,6 @@ def program_calendar(request, program):
 
 def upcoming_feed(request, index):
     from .filters import ProgramFilterForm, index_programs
-    from .models import ProgramSession
 
     form = ProgramFilterForm(request.GET)
     if not form.is_valid():
@@ -211,19 +216,43 @@ def upcoming_feed(request, index):
         )
     filters = dataclasses.replace(form.filters(), include_past=False)
     now = timezone.now()
-    sessions = ProgramSession.objects.select_related("program", "location").defer(
-        "program__body", "program__community_goals", "program__success_looks_like"
-    )
-    sessions = filters.sessions(sessions, index_programs(index), now)
+    sessions = filters.sessions(ProgramSession.objects.all(), index_programs(index), now)
     start, end = filters.window(now)
     if end is None:
         sessions = sessions.filter(start__lt=start + datetime.timedelta(days=FEED_DAYS))
-    sessions = sessions.order_by("start", "pk")[:FEED_MAX_EVENTS]
+    rows = sessions.order_by("start", "pk").values(*FEED_COLUMNS)[:FEED_MAX_EVENTS]
+    # Every program in the feed is a child of the index, so its URL is the index's plus its slug.
+    index_url, places = index.get_full_url(request), {}
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
     cal = build_calendar(
-        sessions,
+        [_feed_session(row, places) for row in rows],
         request,
         name=f"{site_name}: {index.title}",
         description="Upcoming sessions of programs co-created with the community.",
+        program_url=lambda program: f"{index_url}{program.slug}/",
     )
     return calendar_response(cal)
+
+
+# A feed of hundreds of sessions reads plain rows: building a page model for each costs more
+# than writing the whole file.
+FEED_COLUMNS = [
+    "pk", "start", "end", "status", "format", "address", "registration", "registration_url",
+    "online_url", "location_id", "location__name", "location__street_address", "location__city",
+    "location__postcode", "program_id", "program__title", "program__summary", "program__slug",
+    "program__last_published_at", "program__latest_revision_created_at",
+]  # fmt: skip
+
+
+def _feed_session(row, places):
+    def related(prefix):
+        return {key.removeprefix(prefix): value for key, value in row.items() if key.startswith(prefix)}
+
+    program = SimpleNamespace(pk=row["program_id"], **related("program__"))
+    location = None
+    if row["location_id"]:
+        location = places.get(row["location_id"])
+        if location is None:
+            location = places[row["location_id"]] = Location(pk=row["location_id"], **related("location__"))
+    own = {key: value for key, value in row.items() if "__" not in key}
+    return SimpleNamespace(**own, program=program, location=location)
