@@ -87,7 +87,8 @@ def invite_member(partner, email, first_name="", last_name="", invited_by=None):
         user = User(username=_unique_username(email), email=email, first_name=first_name, last_name=last_name)
         user.set_unusable_password()
         user.save()
-    PartnerMembership.objects.create(partner=partner, user=user)
+    # get_or_create: a second click on "Send" must not fail on the unique membership.
+    PartnerMembership.objects.get_or_create(partner=partner, user=user)
     if not (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()):
         user.groups.add(Group.objects.get_or_create(name=PARTNERS_GROUP)[0])
 
