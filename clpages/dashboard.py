@@ -15,6 +15,7 @@ from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, Workf
 from wagtail.models import Page, TaskState, WorkflowState
 
 from .models import EvaluationPage, PartnershipPage, ProgramPage
+from .roles import EDITORS_GROUP
 from .workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
 
 # Wagtail's own workflow panels repeat what this panel shows for partners (and query per row).
@@ -135,7 +136,8 @@ def construct_homepage_panels(request, panels):
     org_ids = list(user.partner_organisations.values_list("pk", flat=True))
     if not org_ids:
         return
-    if not user.is_superuser:
+    # Editors and superusers also moderate library approvals: they keep Wagtail's panels.
+    if not (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()):
         panels[:] = [panel for panel in panels if not isinstance(panel, REPLACED_FOR_PARTNERS)]
     panels.append(PartnerWorkPanel(org_ids))
 

@@ -97,6 +97,10 @@ def test_panel_replaces_wagtails_workflow_panels_for_partners_only(client, commu
     editor_html = dashboard(client, editor)
     assert 'id="partner-work' not in editor_html
     assert "Awaiting your review" in editor_html
+    # An editor who also belongs to an organisation keeps the library's review list.
+    community["org_a"].members.add(editor)
+    both_html = dashboard(client, editor)
+    assert 'id="partner-work' in both_html and "Awaiting your review" in both_html
 
 
 def render_panel(user):
