@@ -79,11 +79,8 @@ def _reverse(*names, query=""):
 
 
 def filtered_query(catalogue):
-    """A realistic combined filter: an audience, a language and a place, upcoming only."""
-    audience = catalogue.audiences[2].slug
-    language = catalogue.languages[0].slug
-    location = catalogue.locations[0].pk
-    return f"?audience={audience}&language={language}&location={location}"
+    """A realistic combined filter: an audience (a program filter) and online (a session filter)."""
+    return f"?audience={catalogue.audiences[2].slug}&format=online"
 
 
 def _ical_feed(catalogue):

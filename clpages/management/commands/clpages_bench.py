@@ -84,6 +84,10 @@ class Command(BaseCommand):
                 # read, and nothing is cleared (the cache may be a shared Redis).
                 for config in cache_settings.values():
                     config["KEY_PREFIX"] = f"clpages-bench-{token}-{size}"
+                    if config["BACKEND"].endswith("LocMemCache"):
+                        # A memory cache of its own, roomy enough not to evict the pages measured.
+                        config["LOCATION"] = f"clpages-bench-{size}"
+                        config["OPTIONS"] = {"MAX_ENTRIES": 100_000}
                 with override_settings(CACHES=cache_settings, CLPAGES_PAGE_CACHE_SECONDS=300):
                     rows[size] = measure_all(catalogue, repeat)
         return rows
