@@ -195,7 +195,8 @@ class EvaluationMeasure(Orderable):
     def chart(self):
         """Bar widths (0-100) for a plain HTML/CSS chart; the numbers are always shown as text too."""
         rows = [r for r in self.sorted_results if r["value"] is not None]
-        scale = max([r["value"] for r in rows] + [self.target or 0, self.baseline or 0] + [1])
+        floor = 100 if self.unit.strip() == "%" else 1
+        scale = max([r["value"] for r in rows] + [self.target or 0, self.baseline or 0, floor])
         return [{"result": r, "width": int(r["value"] / scale * 100)} for r in rows], (
             int(self.target / scale * 100) if self.target is not None else None
         )
