@@ -86,3 +86,20 @@ def test_every_page_has_a_published_revision(demo):
     for page in Page.objects.filter(depth__gt=1):
         assert page.live and page.live_revision_id, page.title
     assert Revision.objects.count() >= Page.objects.filter(depth__gt=2).count()
+
+
+def test_demo_users_have_their_roles_and_share_a_program(demo):
+    User = get_user_model()
+    editor = User.objects.get(username="editor")
+    partner = User.objects.get(username="partner")
+    partner2 = User.objects.get(username="partner2")
+    assert editor.groups.filter(name="Library editors").exists()
+    assert partner.groups.filter(name="Community partners").exists()
+    assert partner2.groups.filter(name="Community partners").exists()
+    first = set(partner.partner_organisations.all())
+    second = set(partner2.partner_organisations.all())
+    assert first and second and not first & second
+    shared = ProgramPage.objects.filter(co_created_with__in=first).filter(co_created_with__in=second)
+    assert shared.filter(title="Homework Help Club").exists()
+    for user in (editor, partner, partner2):
+        assert user.check_password("community-demo")

@@ -1,10 +1,10 @@
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo.builder import DemoBuilder
-
-DEMO_PASSWORD = "community-demo"
+from home.demo_users import DEMO_PASSWORD, create_demo_users
 
 
 class Command(BaseCommand):
@@ -17,8 +17,10 @@ class Command(BaseCommand):
             if not User.objects.filter(username="admin").exists():
                 User.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
                 created += 1
+            call_command("setup_community_roles", verbosity=0)
+            create_demo_users()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new records)."))
         self.stdout.write(
-            f"Sign in at http://127.0.0.1:8000/admin/ as admin / {DEMO_PASSWORD} "
-            "(local demo only: never use these accounts on a public server)."
+            f"Sign in at http://127.0.0.1:8000/admin/ as admin, editor, partner or partner2, "
+            f"password {DEMO_PASSWORD} (local demo only: never use these accounts on a public server)."
         )
