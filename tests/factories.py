@@ -146,7 +146,7 @@ def build_partner_world(tree):
 
 def db_snapshot():
     """Everything a refused admin request could have changed in the page tree."""
-    from wagtail.models import PageViewRestriction, Revision, WorkflowState
+    from wagtail.models import PageViewRestriction, Revision, TaskState, WorkflowState
 
     return {
         "pages": list(
@@ -166,6 +166,7 @@ def db_snapshot():
         "revisions": list(Revision.objects.order_by("pk").values_list("pk", "object_id")),
         "restrictions": PageViewRestriction.objects.count(),
         "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+        "task_states": list(TaskState.objects.order_by("pk").values_list("pk", "status")),
         "co_creators": sorted(
             ProgramPage.co_created_with.through.objects.values_list("programpage", "communitypartner")
         ),

@@ -159,13 +159,15 @@ def test_partner_posts_to_tree_and_publishing_views_are_refused(client, world, v
     assert db_snapshot() == before
 
 
-def test_partner_cannot_approve_a_moderation_task(client, world):
+def test_partner_cannot_approve_the_library_approval_task(client, world):
+    # A's own program, submitted by A: no other organisation to co-review, so it waits for the
+    # library. Approving is the library editors' call, not the partner's.
     page = world["a_program"].specific
-    page.save_revision(user=world["editor"])
-    workflow = page.get_workflow()
-    workflow.start(page, world["editor"])
+    page.save_revision(user=world["partner_a"])
+    page.get_workflow().start(page, world["partner_a"])
     page.refresh_from_db()
     task_state = page.current_workflow_task_state
+    assert world["editor"] in task_state.task.specific.groups.get().user_set.all()
     client.force_login(world["partner_a"])
     before = db_snapshot()
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
