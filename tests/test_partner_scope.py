@@ -366,3 +366,23 @@ def test_partners_never_see_users_or_settings(client, world, url):
     client.force_login(world["partner_a"])
     response = client.get(url)
     assert response.status_code in (302, 403)
+
+
+# -- cost ------------------------------------------------------------------------------------------
+
+
+def _explorer_queries(client, world, user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world[user])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("wagtailadmin_explore", args=[world["programs"].pk])).status_code == 200
+    return len(queries)
+
+
+def test_a_partners_rights_cost_the_same_queries_however_many_pages_they_co_lead(client, world):
+    before = _explorer_queries(client, world, "partner_a")
+    for number in range(8):
+        make_program(world["programs"], f"Extra program {number}", partners=[world["org_a"]], sessions=0)
+    assert _explorer_queries(client, world, "partner_a") <= before + 2
