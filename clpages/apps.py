@@ -18,3 +18,9 @@ class ClpagesConfig(AppConfig):
         from .collections import connect_signals as connect_collection_signals
 
         connect_collection_signals()
+
+        # The page policy now, so code outside the admin never sees partners' unscoped grants;
+        # image and document policies wait for their apps' ready() (see wagtail_hooks).
+        from .permissions import register_page_policy
+
+        register_page_policy()

@@ -383,13 +383,19 @@ class ScopedCollectionPermission:
         return self.collection.pk
 
 
-def register_policies():
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
+def register_page_policy():
     from wagtail.models import AbstractPage
     from wagtail.permissions import register_permission_policy
 
     register_permission_policy(AbstractPage, page_permission_policy)
+
+
+def register_policies():
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.permissions import register_permission_policy
+
+    register_page_policy()
     register_permission_policy(
         get_image_model(),
         CommunityCollectionPermissionPolicy(

@@ -1,6 +1,10 @@
 """`setup_community_roles`, partner collections and the demo users."""
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -184,3 +188,23 @@ def test_make_user_helper_joins_groups_and_organisations(tree):
     org = make_partner()
     user = make_user("someone", [PARTNERS_GROUP], [org])
     assert list(user.partner_organisations.all()) == [org]
+
+
+def test_the_page_policy_is_in_place_before_any_admin_request():
+    # Management commands and signal handlers ask Wagtail's registry too, outside the admin.
+    code = (
+        "import django; django.setup()\n"
+        "from wagtail.models import Page\n"
+        "from wagtail.permissions import policy_registry\n"
+        "print(type(policy_registry.get_by_type(Page)).__name__)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "clsite.settings.test",
+        "PYTHONPATH": f"{root}:{root / 'site'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=root
+    )
+    assert result.stdout.strip() == "CommunityPagePermissionPolicy"
