@@ -87,3 +87,19 @@ def demo_module(django_db_setup, django_db_blocker):
             call_command("load_demo_content", verbosity=0)
             yield
             transaction.set_rollback(True)
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    """The programs catalogue's moment (tests/program_catalogue.py) is now, everywhere."""
+    from tests.program_catalogue import freeze
+
+    return freeze(monkeypatch)
+
+
+@pytest.fixture
+def catalogue(tree, frozen):
+    """Programs with known answers for every filter of the listing, calendar, feed and search."""
+    from tests.program_catalogue import build_catalogue
+
+    return build_catalogue(tree["programs"])

@@ -2,19 +2,7 @@
 
 import datetime
 
-import pytest
-
-from tests.program_catalogue import build_catalogue, freeze, queries_at_10_and_100
-
-
-@pytest.fixture
-def frozen(monkeypatch):
-    return freeze(monkeypatch)
-
-
-@pytest.fixture
-def catalogue(tree, frozen):
-    return build_catalogue(tree["programs"])
+from tests.program_catalogue import queries_at_10_and_100
 
 
 def calendar_url(tree):

@@ -1,19 +1,6 @@
 """The filtered program listing: every filter, alone and combined, against known answers."""
 
-import pytest
-
-from tests.program_catalogue import build_catalogue, freeze, queries_at_10_and_100
-
-
-@pytest.fixture
-def frozen(monkeypatch):
-    return freeze(monkeypatch)
-
-
-@pytest.fixture
-def catalogue(tree, frozen):
-    return build_catalogue(tree["programs"])
-
+from tests.program_catalogue import queries_at_10_and_100
 
 ALL_CURRENT = {"zine", "story", "coding", "garden", "craft"}
 

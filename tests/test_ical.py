@@ -7,17 +7,7 @@ from icalendar import Calendar
 
 from clpages.models import ProgramSession
 from clpages.stages import SessionStatus
-from tests.program_catalogue import NOW, add_program, at, build_catalogue, freeze, queries_at_10_and_100
-
-
-@pytest.fixture
-def frozen(monkeypatch):
-    return freeze(monkeypatch)
-
-
-@pytest.fixture
-def catalogue(tree, frozen):
-    return build_catalogue(tree["programs"])
+from tests.program_catalogue import NOW, add_program, at, queries_at_10_and_100
 
 
 def get_calendar(client, url, params=None):

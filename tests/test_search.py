@@ -4,14 +4,9 @@ import pytest
 
 from clpages import search as search_module
 from tests.factories import make_evaluation, make_partnership
-from tests.program_catalogue import build_catalogue, freeze, queries_at_10_and_100
+from tests.program_catalogue import build_catalogue, queries_at_10_and_100
 
 SEARCH_URL = "/search/"
-
-
-@pytest.fixture
-def frozen(monkeypatch):
-    return freeze(monkeypatch)
 
 
 @pytest.fixture
