@@ -73,7 +73,7 @@ def test_listing_with_the_keyboard_alone(site, page, live_server):
     tab_to(page, "input[name=when]")
     page.keyboard.press("ArrowDown")  # Any time -> Today
     page.keyboard.press("ArrowDown")  # -> This week
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"audience=families"))
     assert "format=in_person" in page.url and "when=week" in page.url
@@ -93,7 +93,7 @@ def test_calendar_with_the_keyboard_alone(site, page, live_server, artifacts):
     assert page.locator("#results-title").inner_text() == "Next week: 1 session"
     tab_to(page, "#id_language")
     page.keyboard.type("French")
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"language=french"))
     assert "period=next-week" in page.url
@@ -120,7 +120,7 @@ def test_filters_work_without_javascript(site, browser, live_server):
     page = context.new_page()
     page.goto(live_server.url + "/community/programs/")
     page.select_option("#id_language", "french")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r"language=french"))
     titles = page.locator(".card-list h3").all_inner_texts()
     assert titles == ["Community Garden Planning", "Coding Club for Older Adults"]

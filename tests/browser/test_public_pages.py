@@ -76,3 +76,11 @@ def test_pages_work_without_javascript(demo_site, browser, live_server):
         assert tab.get_by_role("heading", name="Co-created with").is_visible()
     finally:
         context.close()
+
+
+def test_header_search_finds_a_program_with_the_keyboard(demo_site, page, live_server):
+    page.goto(live_server.url + "/")
+    page.get_by_role("searchbox", name="Search programs, partnerships and results").fill("homework")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=homework")
+    assert page.get_by_role("link", name="Homework Help Club").first.is_visible()
