@@ -44,6 +44,9 @@ if [[ -z "${SECRET_KEY:-}" ]]; then
     export SECRET_KEY
 fi
 WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
+# Threads keep connections alive between requests (sync workers close each one, and thousands of
+# short connections a second run a client out of ports); they also overlap database waits.
+THREADS=${THREADS:-4}
 BIND=${BIND:-127.0.0.1:8000}
 
 [[ -x "$PY" ]] || make install
@@ -63,14 +66,14 @@ export LOG_LEVEL=${LOG_LEVEL:-WARNING}
 GUNICORN=(
     .venv/bin/gunicorn clsite.wsgi:application
     --pythonpath site
-    --workers "$WORKERS"
+    --workers "$WORKERS" --worker-class gthread --threads "$THREADS" --keep-alive 5
     --bind "$BIND"
     --max-requests 5000 --max-requests-jitter 500
     --timeout 30
     --access-logfile "${ACCESS_LOG:-$RUN_DIR/access.log}"
     --error-logfile "${ERROR_LOG:-$RUN_DIR/error.log}"
 )
-echo "Serving http://$BIND with $WORKERS gunicorn workers (PostgreSQL $DB_NAME, Redis $REDIS_URL)"
+echo "Serving http://$BIND with $WORKERS gunicorn workers of $THREADS threads (PostgreSQL $DB_NAME, Redis $REDIS_URL)"
 if [[ "${1:-}" == "--daemon" ]]; then
     "${GUNICORN[@]}" --daemon --pid "$PID_FILE"
     for _ in $(seq 1 50); do
