@@ -32,7 +32,8 @@ def matches(backend, model, text):
     config = compiler.get_config(backend)
     search_query = compiler.build_search_query(query, config=config)
     if search_query is None:
-        return None
+        # Nothing but spaces or punctuation: nothing to match.
+        return SQLiteFTSIndexEntry.objects.none().values_list("index_entry__object_id", flat=True)
     match = MatchExpression(compiler.FTS_TABLE_FIELDS, search_query)
     score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
     return (
