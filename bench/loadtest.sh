@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # A bounded load test of the public pages against 127.0.0.1 only (start bench/serve.sh first).
 #
-#   bench/loadtest.sh              # 60 s, 2 threads, 10 connections against http://127.0.0.1:8000
+#   bench/loadtest.sh              # 60 s, 2 threads, 10 connections against http://127.0.0.1:8001
 #   DURATION=30s CONNECTIONS=64 bench/loadtest.sh
 #
 # Prints requests/s, p50/p99 latency and the error count, and fails if there was any error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BASE=${BASE:-http://127.0.0.1:8000}
+BASE=${BASE:-http://127.0.0.1:8001}
 DURATION=${DURATION:-60s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-10}

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Run the site for real on this machine: gunicorn workers, production settings, PostgreSQL and
-# Redis on 127.0.0.1, the demo library loaded. Plain HTTP on 127.0.0.1 only (a local trial:
+# Redis on 127.0.0.1, the demo library loaded. Port 8001, so it never clashes with `make run`. Plain HTTP on 127.0.0.1 only (a local trial:
 # in production a TLS-terminating proxy sits in front; see docs/deployment.md).
 #
-#   bench/serve.sh                 # serves http://127.0.0.1:8000 until stopped (Ctrl-C)
+#   bench/serve.sh                 # serves http://127.0.0.1:8001 until stopped (Ctrl-C)
 #   bench/serve.sh --daemon        # starts in the background; bench/serve.sh --stop ends it
 #
 # Settings come from the environment; every one has a local-trial default below.
@@ -34,7 +34,7 @@ export CACHE_KEY_PREFIX=${CACHE_KEY_PREFIX:-clpages-trial}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
 export MEDIA_ROOT=${MEDIA_ROOT:-$PWD/$RUN_DIR/media}
-export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:8000}
+export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:8001}
 # Persistent database connections: one per worker, reused across requests.
 export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-600}
 if [[ -z "${SECRET_KEY:-}" ]]; then
@@ -47,7 +47,7 @@ WORKERS=${WORKERS:-$((2 * $(nproc) + 1))}
 # Threads keep connections alive between requests (sync workers close each one, and thousands of
 # short connections a second run a client out of ports); they also overlap database waits.
 THREADS=${THREADS:-4}
-BIND=${BIND:-127.0.0.1:8000}
+BIND=${BIND:-127.0.0.1:8001}
 
 [[ -x "$PY" ]] || make install
 
