@@ -48,3 +48,10 @@ def test_check_deploy_is_clean_with_the_environment_set():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_admin_makes_no_requests_to_other_sites(client, django_user_model):
+    user = django_user_model.objects.create_superuser("librarian", "librarian@example.org", "pw")
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar.com" not in html
