@@ -19,6 +19,10 @@ class ClpagesConfig(AppConfig):
 
         connect_collection_signals()
 
+        from .session_dates import connect_signals as connect_session_date_signals
+
+        connect_session_date_signals()
+
         # The page policy now, so code outside the admin never sees partners' unscoped grants;
         # image and document policies wait for their apps' ready() (see wagtail_hooks).
         from .permissions import register_page_policy

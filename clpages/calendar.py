@@ -89,6 +89,11 @@ def serve_calendar(index, request):
     window = period_window(period, now)
     paginator = Paginator(calendar_sessions(index, filters, period, now), SESSIONS_PER_PAGE)
     items = paginator.get_page(request.GET.get("page"))
+    # Every program listed is a child of the index: its URL is the index's plus its slug, without
+    # routing each of up to a hundred pages through the site's URL lookup.
+    index_url = index.get_url(request)
+    for session in items:
+        session.program_url = f"{index_url}{session.program.slug}/"
     querystring = filters.querystring()
     context = index.get_context(request, listing=False)
     context.update(

@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 
 from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession
 from .stages import SessionFormat, SessionStatus, Stage
+from .visibility import public
 from .widgets import QuickSelect
 
 WHEN_CHOICES = [
@@ -331,6 +332,16 @@ class ProgramFilters:
         conditions = self.session_q(now) if self.session_filtered else Q(end__gte=now)
         return ProgramSession.objects.filter(conditions).exclude(status=SessionStatus.CANCELLED)
 
+    def with_sessions_in_window(self, programs, now):
+        """Leave out programs whose sessions all end before the window opens.
+
+        Only a narrowing: a matching session still has to be found. It lets the database look
+        up the sessions of programs still running (an index range on last_session_end) instead
+        of every program's.
+        """
+        start, _ = self.window(now)
+        return programs if start is None else programs.filter(last_session_end__gt=start)
+
     def programs(self, programs, now=None):
         """Narrow a ProgramPage queryset.
 
@@ -341,6 +352,7 @@ class ProgramFilters:
         now = now or timezone.now()
         programs = self.apply_text(programs.filter(self.program_q()))
         if self.session_filtered:
+            programs = self.with_sessions_in_window(programs, now)
             matching = self.matching_sessions(now)
             first_start = matching.filter(program=OuterRef("pk")).order_by("start").values("start")[:1]
             return (
@@ -351,15 +363,13 @@ class ProgramFilters:
         if not self.include_past:
             # Past programs have sessions and all have ended. Programs still being planned,
             # with no sessions yet, stay: that is the community-led work patrons can join.
-            programs = programs.filter(
-                Q(pk__in=ProgramSession.objects.filter(end__gte=now).values("program_id"))
-                | ~Q(pk__in=ProgramSession.objects.values("program_id"))
-            )
+            programs = programs.filter(Q(last_session_end__gte=now) | Q(last_session_end__isnull=True))
         return programs.order_by("-first_published_at", "-pk")
 
     def sessions(self, sessions, programs, now=None):
         """Narrow a ProgramSession queryset to sessions of matching programs, cancelled ones included."""
-        programs = self.apply_text(programs.filter(self.program_q()))
+        now = now or timezone.now()
+        programs = self.with_sessions_in_window(self.apply_text(programs.filter(self.program_q())), now)
         return sessions.filter(self.session_q(now), program__in=programs.values("pk"))
 
 
@@ -384,7 +394,7 @@ def listed_sessions():
 
 def index_programs(index):
     """The programs a patron may see under a program index, unordered, for subqueries."""
-    return ProgramPage.objects.child_of(index).live().public()
+    return public(ProgramPage.objects.child_of(index).live())
 
 
 def listing_context(index, request):
@@ -392,17 +402,21 @@ def listing_context(index, request):
     form = ProgramFilterForm(request.GET)
     filters = form.filters()
     rendition_spec = "fill-480x320"
-    # A card shows none of the long text: leaving it in the database keeps sorting 10,000 rows light.
+    # A card shows none of the long text.
     listing = index.get_listing_queryset().defer("body", "community_goals", "success_looks_like")
-    programs = filters.programs(listing).prefetch_related(
+    # Sort and page the ids alone, then load the page's twelve programs: sorting thousands of
+    # whole rows (and skipping them, on later pages) cost more than one more query.
+    items = index.paginate(request, filters.programs(listing))
+    ids = list(items.object_list.values_list("pk", flat=True))
+    shown = listing.filter(pk__in=ids).prefetch_related(
         Prefetch(
             "image__renditions",
             queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=rendition_spec),
         )
     )
-    items = index.paginate(request, programs)
+    by_id = {program.pk: program for program in shown}
     # The page's programs, loaded once: the template iterates the same list.
-    items.object_list = attach_next_sessions(items.object_list, filters)
+    items.object_list = attach_next_sessions([by_id[pk] for pk in ids if pk in by_id], filters)
     querystring = filters.querystring()
     return {
         "form": form,

@@ -15,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 from . import search_ranking
 from .filters import FILTER_FIELDS, ProgramFilterForm, join_querystrings, not_one_of
 from .models import EvaluationPage, PartnershipPage, ProgramPage
+from .visibility import public
 
 # Backends that search inside the database can take any queryset filter as a subquery.
 _DATABASE_BACKEND_MODULES = ("modelsearch.backends.database", "wagtail.search.backends.database")
@@ -92,7 +93,7 @@ def result_querysets(filters, site):
     """The filtered, unsearched queryset of each result type."""
 
     def visible(model):
-        pages = model.objects.live().public()
+        pages = public(model.objects.live())
         return pages.in_site(site) if site else pages
 
     programs = filters.programs(visible(ProgramPage))

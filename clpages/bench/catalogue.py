@@ -36,6 +36,7 @@ from ..models import (
     ProgramSession,
     ProgramTag,
 )
+from ..models.programs import refresh_last_session_end
 from ..stages import LocationKind, PartnerKind, Registration, SessionFormat, SessionStatus, Stage
 
 AUDIENCES = ["Children", "Teens", "Families", "Adults", "Older adults", "Newcomers", "Caregivers"]
@@ -319,6 +320,9 @@ class Catalogue:
             for partner in rnd.sample(self.partners, 1 + i % 2):
                 partners.append(partner_through(programpage_id=program_id, communitypartner_id=partner.pk))
         ProgramSession.objects.bulk_create(sessions, batch_size=1000)
+        # bulk_create sends no signals: store each program's last session end as a save would.
+        for start in range(0, len(ids), 500):
+            refresh_last_session_end(ids[start : start + 500])
         ProgramTag.objects.bulk_create(tagged, batch_size=1000)
         through[0].objects.bulk_create(audiences, batch_size=1000)
         through[1].objects.bulk_create(languages, batch_size=1000)

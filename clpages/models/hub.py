@@ -11,10 +11,11 @@ from wagtail.models import Page
 from ..blocks import RICH_TEXT_FEATURES
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import STAGE_DESCRIPTIONS, Stage
+from ..visibility import public
 from .evaluations import EvaluationIndexPage, EvaluationPage
 from .partners import CommunityPartner
 from .partnerships import PartnershipIndexPage
-from .programs import ProgramIndexPage, ProgramPage, ProgramSession
+from .programs import ProgramIndexPage, ProgramPage
 
 
 def _renditions(image_field, filter_spec):
@@ -51,17 +52,16 @@ class CommunityHubPage(CommunityPagePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = ProgramPage.objects.live().public().descendant_of(self)
-        # EXISTS, not a DISTINCT join: with thousands of programs the database stops at the
-        # first matching session or program instead of collecting them all.
-        upcoming = ProgramSession.objects.filter(program=OuterRef("pk"), end__gte=timezone.now())
+        programs = public(ProgramPage.objects.live().descendant_of(self))
         context["stages"] = [(stage, stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage]
         context["current_programs"] = (
-            programs.filter(Exists(upcoming))
+            programs.filter(last_session_end__gte=timezone.now())
             .select_related("image")
             .prefetch_related("co_created_with", _renditions("image", "fill-480x320"))
             .order_by("-first_published_at")[: self.featured_count]
         )
+        # EXISTS, not a DISTINCT join: with thousands of programs the database stops at the
+        # first matching program instead of collecting them all.
         partner_programs = programs.filter(co_created_with=OuterRef("pk"))
         # A large library system works with hundreds of partners: the hub features some, and
         # every partner is credited on its own programs and in the partnership index.
@@ -71,9 +71,9 @@ class CommunityHubPage(CommunityPagePermissionsMixin, Page):
             .prefetch_related(_renditions("logo", "fill-96x96"))
             .order_by("name")[: self.featured_partner_count]
         )
-        context["latest_evaluations"] = (
-            EvaluationPage.objects.live().public().descendant_of(self).order_by("-period_end")[:3]
-        )
+        context["latest_evaluations"] = public(EvaluationPage.objects.live().descendant_of(self)).order_by(
+            "-period_end"
+        )[:3]
         context["program_index"] = self.get_children().live().type(ProgramIndexPage).first()
         context["partnership_index"] = self.get_children().live().type(PartnershipIndexPage).first()
         context["evaluation_index"] = self.get_children().live().type(EvaluationIndexPage).first()

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,6 +19,7 @@ from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import Registration, SessionFormat, SessionStatus, Stage
+from ..visibility import public
 from .mixins import IndexPageMixin
 
 
@@ -41,9 +43,7 @@ class ProgramIndexPage(CommunityPagePermissionsMixin, RoutablePageMixin, IndexPa
 
     def get_listing_queryset(self):
         return (
-            ProgramPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ProgramPage.objects.child_of(self).live())
             .select_related("image")
             .prefetch_related("co_created_with", "audiences", "languages")
             .order_by("-first_published_at", "-pk")
@@ -108,6 +108,11 @@ class ProgramPage(CommunityPagePermissionsMixin, Page):
     cost_details = models.CharField(
         max_length=200, blank=True, help_text="Prices, sliding scale, what is included."
     )
+
+    # When the program's last session ends (cancelled ones included), empty with no sessions.
+    # Kept from the saved sessions (refresh_last_session_end) so listings ask "upcoming?" of
+    # one indexed column instead of searching every program's sessions.
+    last_session_end = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -178,6 +183,16 @@ class ProgramPage(CommunityPagePermissionsMixin, Page):
     class Meta:
         verbose_name = "program"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Sessions are committed with the page, and a published revision carries the value it
+        # was drafted with: recount from the saved sessions.
+        last_end = self.sessions.model.objects.filter(program_id=self.pk).aggregate(last=Max("end"))["last"]
+        # A full save wrote the in-memory value; a partial one may have left an older one.
+        if last_end != self.last_session_end or kwargs.get("update_fields") is not None:
+            ProgramPage.objects.filter(pk=self.pk).update(last_session_end=last_end)
+        self.last_session_end = last_end
+
     def upcoming_sessions(self):
         now = timezone.now()
         return [s for s in self.sessions.all() if s.end >= now]
@@ -193,8 +208,19 @@ class ProgramPage(CommunityPagePermissionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.sessions.filter(end__gte=timezone.now()).select_related("location")
         context["partners"] = self.co_created_with.all()
-        context["evaluations"] = self.evaluations.live().public()
+        context["evaluations"] = public(self.evaluations.live())
         return context
+
+
+def refresh_last_session_end(program_ids):
+    """Store each program's last session end, from its saved sessions."""
+    program_ids = [pk for pk in program_ids if pk is not None]
+    if not program_ids:
+        return
+    last_end = (
+        ProgramSession.objects.filter(program=OuterRef("pk")).values("program").annotate(last=Max("end"))
+    )
+    ProgramPage.objects.filter(pk__in=program_ids).update(last_session_end=Subquery(last_end.values("last")))
 
 
 class ProgramSession(Orderable):

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from clpages.visibility import public
+
 register = template.Library()
 
 
@@ -12,7 +14,7 @@ def main_nav(context):
     current = context.get("page")
     items = []
     if root:
-        for item in root.get_children().live().public().in_menu():
+        for item in public(root.get_children().live().in_menu()):
             if current and current.pk == item.pk:
                 state = "page"
             elif current and current.path.startswith(item.path):

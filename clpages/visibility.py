@@ -1,0 +1,27 @@
+"""Pages anyone may see: Wagtail's ``public()``, with the private sections found cheaply.
+
+Wagtail reads every view restriction joined to its page. With no restriction yet (most sites)
+SQLite has no statistics for that table and answers by scanning the whole page table: several
+milliseconds at 10,000 programs, on every listing and program page. Looking the restricted
+pages up by id from the restrictions reads only those rows. Same sections, same exclusion.
+"""
+
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+
+def private_sections_q():
+    sections = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id")).values_list(
+        "path", "depth"
+    )
+    q = Q()
+    for path, depth in sections:
+        # As PageQuerySet.descendant_of_q(page, inclusive=True).
+        q |= Q(path__startswith=path, depth__gte=depth)
+    # Nothing is private when no section is restricted.
+    return q if q else Q(pk__in=[])
+
+
+def public(pages):
+    """``pages.public()``: leave out pages behind a login, password or group restriction."""
+    return pages.exclude(private_sections_q())
