@@ -66,6 +66,7 @@ def sign_in(page, live_server, username):
 
 def check(page, artifacts, name, failures):
     # Colours are measured at the end of fade-ins (messages, dialogs), not half way through.
+    page.wait_for_load_state("load")
     page.add_style_tag(content=STILL)
     page.screenshot(path=artifacts / f"partner-admin-{name}.png", full_page=True)
     violations = project_violations(page)
@@ -146,6 +147,7 @@ def test_invitation_screen_is_accessible(community, page, live_server, artifacts
     sign_in(page, live_server, "editor")
     page.goto(live_server.url + "/admin/clpages/communitypartner/")
     page.get_by_role("link", name="Invite a member").first.click()
+    page.wait_for_url("**/invite/")
     check(page, artifacts, "10-invite", failures)
     page.get_by_label("Email address").fill("not an email")
     page.get_by_role("button", name="Send the invitation").click()
