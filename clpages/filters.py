@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
-from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession
+from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession, ProgramTag
 from .stages import SessionFormat, SessionStatus, Stage
 from .visibility import public
 from .widgets import QuickSelect
@@ -178,9 +178,10 @@ class ProgramFilterForm(forms.Form):
             data["when"] = ""
         super().__init__(data, *args, **kwargs)
         # Only topics that programs use: a patron never picks a topic that can match nothing.
-        self.fields["topic"].queryset = (
-            Tag.objects.filter(clpages_programtag_items__isnull=False).distinct().order_by("name")
-        )
+        # EXISTS stops at a topic's first program instead of joining every tagging and
+        # de-duplicating (20,000 rows at 10,000 programs).
+        used = ProgramTag.objects.filter(tag=OuterRef("pk"))
+        self.fields["topic"].queryset = Tag.objects.filter(Exists(used)).order_by("name")
 
     def clean(self):
         cleaned = super().clean()
