@@ -62,6 +62,19 @@ def _not_found(thing):
     return f"We could not find the {thing} “%(value)s”. Choose one from the list."
 
 
+def _menu(label, queryset, *, empty, noun, by_slug=True):
+    """An optional drop-down of records, chosen by slug so the URL stays readable."""
+    return forms.ModelChoiceField(
+        widget=QuickSelect,
+        label=label,
+        queryset=queryset,
+        to_field_name="slug" if by_slug else None,
+        required=False,
+        empty_label=empty,
+        error_messages={"invalid_choice": _not_found(noun)},
+    )
+
+
 def not_one_of(things):
     return f"“%(value)s” is not one of {things}. Choose one from the list."
 
@@ -85,33 +98,9 @@ class ProgramFilterForm(forms.Form):
         max_length=200,
         error_messages={"max_length": "Please use at most %(limit_value)d characters."},
     )
-    audience = forms.ModelChoiceField(
-        widget=QuickSelect,
-        label="Who it is for",
-        queryset=Audience.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Everyone",
-        error_messages={"invalid_choice": _not_found("audience")},
-    )
-    language = forms.ModelChoiceField(
-        widget=QuickSelect,
-        label="Language",
-        queryset=Language.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any language",
-        error_messages={"invalid_choice": _not_found("language")},
-    )
-    topic = forms.ModelChoiceField(
-        widget=QuickSelect,
-        label="Topic",
-        queryset=Tag.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any topic",
-        error_messages={"invalid_choice": _not_found("topic")},
-    )
+    audience = _menu("Who it is for", Audience.objects.all(), empty="Everyone", noun="audience")
+    language = _menu("Language", Language.objects.all(), empty="Any language", noun="language")
+    topic = _menu("Topic", Tag.objects.none(), empty="Any topic", noun="topic")
     stage = forms.TypedChoiceField(
         label="Stage",
         choices=[("", "Any stage")] + [(str(v), f"{v}. {label}") for v, label in Stage.choices],
@@ -120,22 +109,14 @@ class ProgramFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": not_one_of("the five stages")},
     )
-    partner = forms.ModelChoiceField(
-        widget=QuickSelect,
-        label="Co-created with",
-        queryset=CommunityPartner.objects.only("pk", "name", "slug"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any partner organisation",
-        error_messages={"invalid_choice": _not_found("partner organisation")},
+    partner = _menu(
+        "Co-created with",
+        CommunityPartner.objects.only("pk", "name", "slug"),
+        empty="Any partner organisation",
+        noun="partner organisation",
     )
-    location = forms.ModelChoiceField(
-        widget=QuickSelect,
-        label="Place",
-        queryset=Location.objects.only("pk", "name"),
-        required=False,
-        empty_label="Any place",
-        error_messages={"invalid_choice": _not_found("place")},
+    location = _menu(
+        "Place", Location.objects.only("pk", "name"), empty="Any place", noun="place", by_slug=False
     )
     format = forms.ChoiceField(
         label="How to take part",
