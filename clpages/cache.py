@@ -56,6 +56,35 @@ def new_generation(**kwargs):
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+SHARED_PREFIX = "clpages:shared:"
+# Shared values hold no clock-dependent facts; content changes replace them, not time.
+SHARED_SECONDS = 3600
+
+
+def shared(name, compute):
+    """``compute()``, shared by every request until public content next changes.
+
+    For facts many pages show and no visitor changes: the filter menus, the main navigation,
+    the private sections. Stored with the content generation it was read in, so a change
+    (the same signals as the page cache) makes the next request read it afresh. Unlike the
+    page cache this applies to every visitor: the values are public and the same for all.
+    """
+    if not getattr(settings, "CLPAGES_SHARED_CACHE", True):
+        return compute()
+    key = SHARED_PREFIX + name
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    # Read in `generation`: if content changed meanwhile, the next request sees a newer one.
+    cache.set(key, (generation, value), SHARED_SECONDS)
+    return value
+
+
 def _cookie_names():
     return (
         settings.SESSION_COOKIE_NAME,
@@ -148,9 +177,10 @@ def connect_signals():
     """Start a new generation whenever something a public page shows may have changed."""
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
+    from taggit.models import Tag
     from wagtail import signals
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
 
     for name in (
         "page_published",
@@ -163,7 +193,8 @@ def connect_signals():
         getattr(signals, name).connect(new_generation, dispatch_uid=f"clpages-page-cache-{name}")
     post_delete.connect(_on_page_deleted, dispatch_uid="clpages-page-cache-page-deleted")
 
-    shown_on_pages = [Site, get_image_model()] + [
+    # A new view restriction hides a section at once; a renamed topic shows in menus at once.
+    shown_on_pages = [Site, get_image_model(), PageViewRestriction, Tag] + [
         apps.get_model("clpages", name) for name in ("CommunityPartner", "Location", "Audience", "Language")
     ]
     for model in shown_on_pages:

@@ -63,9 +63,12 @@ def _not_found(thing):
 
 
 def _menu(label, queryset, *, empty, noun, by_slug=True):
-    """An optional drop-down of records, chosen by slug so the URL stays readable."""
+    """An optional drop-down of records, chosen by slug so the URL stays readable.
+
+    Its options are the same for every visitor, so they are read once per content change.
+    """
     return forms.ModelChoiceField(
-        widget=QuickSelect,
+        widget=QuickSelect(shared_as=noun.replace(" ", "-")),
         label=label,
         queryset=queryset,
         to_field_name="slug" if by_slug else None,

@@ -4,18 +4,30 @@ Wagtail reads every view restriction joined to its page. With no restriction yet
 SQLite has no statistics for that table and answers by scanning the whole page table: several
 milliseconds at 10,000 programs, on every listing and program page. Looking the restricted
 pages up by id from the restrictions reads only those rows. Same sections, same exclusion.
+The sections are kept with the other shared facts until a restriction or a page changes.
 """
 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from .cache import shared
+
+
+def private_sections():
+    """(path, depth) of each restricted page, read once per content change (clpages.cache.shared)."""
+    return shared(
+        "private-sections",
+        lambda: list(
+            Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id")).values_list(
+                "path", "depth"
+            )
+        ),
+    )
+
 
 def private_sections_q():
-    sections = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id")).values_list(
-        "path", "depth"
-    )
     q = Q()
-    for path, depth in sections:
+    for path, depth in private_sections():
         # As PageQuerySet.descendant_of_q(page, inclusive=True).
         q |= Q(path__startswith=path, depth__gte=depth)
     # Nothing is private when no section is restricted.

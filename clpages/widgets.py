@@ -8,6 +8,8 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from .cache import shared
+
 
 class QuickSelect(forms.Select):
     """A <select> whose options are joined in one pass.
@@ -23,12 +25,21 @@ class QuickSelect(forms.Select):
 
     label_field = "name"
 
+    def __init__(self, attrs=None, choices=(), shared_as=None):
+        super().__init__(attrs, choices)
+        # A name under which the menu's rows are shared until content changes (clpages.cache).
+        self.shared_as = shared_as
+
     def option_rows(self):
         choices = self.choices
         if not isinstance(choices, ModelChoiceIterator) or not self._labels_are_column(choices.field):
             return choices
         field = choices.field
-        rows = list(field.queryset.values_list(field.to_field_name or "pk", self.label_field))
+
+        def read():
+            return list(field.queryset.values_list(field.to_field_name or "pk", self.label_field))
+
+        rows = shared(f"menu:{self.shared_as}", read) if self.shared_as else read()
         return ([("", field.empty_label)] if field.empty_label is not None else []) + rows
 
     def _labels_are_column(self, field):

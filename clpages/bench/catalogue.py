@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from ..cache import new_generation
 from ..models import (
     Audience,
     CommunityHubPage,
@@ -238,6 +239,8 @@ class Catalogue:
                 self._add_partners(wanted_partners - len(self.partners))
             ids = self._add_programs(count)
             self._add_evaluations(ids)
+        # Bulk writes send no signals: start a new content generation as publishing would.
+        new_generation()
         if connection.vendor in ("sqlite", "postgresql"):
             # Fresh statistics, as autovacuum or a nightly ANALYZE would give a real site.
             with connection.cursor() as cursor:

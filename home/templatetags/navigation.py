@@ -1,9 +1,18 @@
 from django import template
 from wagtail.models import Site
 
+from clpages.cache import shared
 from clpages.visibility import public
 
 register = template.Library()
+
+
+def _menu_rows(root, request):
+    """(pk, path, url, title) of the site's menu pages: the same for every visitor of the site."""
+    return [
+        (item.pk, item.path, item.get_url(request), item.title)
+        for item in public(root.get_children().live().in_menu())
+    ]
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -14,12 +23,13 @@ def main_nav(context):
     current = context.get("page")
     items = []
     if root:
-        for item in public(root.get_children().live().in_menu()):
-            if current and current.pk == item.pk:
+        rows = shared(f"main-nav:{site.pk}", lambda: _menu_rows(root, request))
+        for pk, path, url, title in rows:
+            if current and current.pk == pk:
                 state = "page"
-            elif current and current.path.startswith(item.path):
+            elif current and current.path.startswith(path):
                 state = "true"
             else:
                 state = ""
-            items.append((item, state))
+            items.append(({"url": url, "title": title}, state))
     return {"root": root, "items": items, "home_current": bool(current and root and current.pk == root.pk)}
