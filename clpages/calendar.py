@@ -10,17 +10,18 @@ from itertools import groupby
 from django import forms
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from .filters import (
     ProgramFilterForm,
     day_start,
     index_programs,
     join_querystrings,
-    listed_sessions,
     next_month,
     not_one_of,
 )
+from .models import ProgramSession
+from .stages import SessionFormat, SessionStatus
 
 PERIODS = [
     ("this-week", "This week"),
@@ -69,16 +70,88 @@ def calendar_sessions(index, filters, period, now=None):
     start, end = period_window(period, now)
     # The period replaces the listing's dates; past sessions are never "upcoming".
     filters = dataclasses.replace(filters, when="", date_from=None, date_to=None, include_past=False)
-    sessions = listed_sessions().filter(end__gt=start, start__lt=end).order_by("start", "pk")
+    sessions = ProgramSession.objects.filter(end__gt=start, start__lt=end).order_by("start", "pk")
     return filters.sessions(sessions, index_programs(index), now)
 
 
-def group_by_day(sessions):
-    """[(date, [sessions])] in local time, for the day headings."""
-    return [
-        (day, list(day_sessions))
-        for day, day_sessions in groupby(sessions, key=lambda s: timezone.localdate(s.start))
-    ]
+# What a line of the calendar shows, read as plain rows: a hundred sessions built as models,
+# each with its program page and its place, cost more than the rest of the page.
+LINE_COLUMNS = [
+    "pk", "start", "end", "status", "format", "address", "location_id", "location__name",
+    "location__street_address", "location__city", "location__postcode", "program__title",
+    "program__slug",
+]  # fmt: skip
+FORMAT_LABELS = dict(SessionFormat.choices)
+STATUS_LABELS = dict(SessionStatus.choices)
+
+
+@dataclasses.dataclass
+class CalendarLine:
+    """One session as the calendar prints it, times already in local time."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    start_time: str
+    end_time: str
+    status: str
+    status_label: str
+    format_label: str
+    place: str
+    program_title: str
+    program_url: str
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+
+def calendar_lines(ids, index_url):
+    """The sessions `ids`, in that order, as CalendarLines.
+
+    Every program listed is a child of the index: its URL is the index's plus its slug, without
+    routing each of up to a hundred pages through the site's URL lookup.
+    """
+    rows = {row["pk"]: row for row in ProgramSession.objects.filter(pk__in=ids).values(*LINE_COLUMNS)}
+    times = {}
+
+    def clock(moment):
+        # Sessions mostly start on the hour or half hour: format each time of day once.
+        key = (moment.hour, moment.minute)
+        if key not in times:
+            times[key] = dateformat.format(moment, "g:i A")
+        return times[key]
+
+    lines = []
+    for pk in ids:
+        row = rows.get(pk)
+        if row is None:
+            continue
+        start, end = timezone.localtime(row["start"]), timezone.localtime(row["end"])
+        if row["location_id"]:
+            street = (row["location__street_address"], row["location__city"], row["location__postcode"])
+            place = f"{row['location__name']}, {', '.join(part for part in street if part)}"
+        else:
+            place = row["address"]
+        lines.append(
+            CalendarLine(
+                start=start,
+                end=end,
+                start_time=clock(start),
+                end_time=clock(end),
+                status=row["status"],
+                status_label=STATUS_LABELS.get(row["status"], row["status"]),
+                format_label=FORMAT_LABELS.get(row["format"], row["format"]),
+                place=place,
+                program_title=row["program__title"],
+                program_url=f"{index_url}{row['program__slug']}/",
+            )
+        )
+    return lines
+
+
+def group_by_day(lines):
+    """[(date, [lines])] in local time, for the day headings."""
+    return [(day, list(day_lines)) for day, day_lines in groupby(lines, key=lambda line: line.start.date())]
 
 
 def serve_calendar(index, request):
@@ -87,13 +160,11 @@ def serve_calendar(index, request):
     period = form.chosen_period()
     now = timezone.now()
     window = period_window(period, now)
-    paginator = Paginator(calendar_sessions(index, filters, period, now), SESSIONS_PER_PAGE)
-    items = paginator.get_page(request.GET.get("page"))
-    # Every program listed is a child of the index: its URL is the index's plus its slug, without
-    # routing each of up to a hundred pages through the site's URL lookup.
-    index_url = index.get_url(request)
-    for session in items:
-        session.program_url = f"{index_url}{session.program.slug}/"
+    # Count and page the sessions' ids alone, then read the hundred shown: sorting whole rows
+    # joined to their programs and places cost more than reading the page's lines again.
+    ids = calendar_sessions(index, filters, period, now).values_list("pk", flat=True)
+    items = Paginator(ids, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    items.object_list = calendar_lines(list(items.object_list), index.get_url(request))
     querystring = filters.querystring()
     context = index.get_context(request, listing=False)
     context.update(

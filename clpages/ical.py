@@ -220,17 +220,29 @@ def upcoming_feed(request, index):
     start, end = filters.window(now)
     if end is None:
         sessions = sessions.filter(start__lt=start + datetime.timedelta(days=FEED_DAYS))
-    rows = sessions.order_by("start", "pk").values(*FEED_COLUMNS)[:FEED_MAX_EVENTS]
+    # Choose the events by id first, then read their rows: joining every candidate session to
+    # its program and place before cutting the list cost most of the feed.
+    ids = list(sessions.order_by("start", "pk").values_list("pk", flat=True)[:FEED_MAX_EVENTS])
+    rows = list(ProgramSession.objects.filter(pk__in=ids).order_by("start", "pk").values_list(*FEED_COLUMNS))
     # Every program in the feed is a child of the index, so its URL is the index's plus its slug.
-    index_url, places = index.get_full_url(request), {}
+    index_url = index.get_full_url(request)
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
-    cal = build_calendar(
-        [_feed_session(row, places) for row in rows],
-        request,
-        name=f"{site_name}: {index.title}",
-        description="Upcoming sessions of programs co-created with the community.",
-        program_url=lambda program: f"{index_url}{program.slug}/",
-    )
+    name = f"{site_name}: {index.title}"
+    # The file follows from its rows, the index's address and the host alone, and calendar
+    # applications poll feeds that rarely change: it is written once per distinct set of rows.
+    shown = repr((rows, index_url, _stable_host(request), name))
+    key = "clpages:ical:feed:" + hashlib.sha256(shown.encode()).hexdigest()
+    cal = cache.get(key)
+    if cal is None:
+        places = {}
+        cal = build_calendar(
+            [_feed_session(dict(zip(FEED_COLUMNS, row, strict=True)), places) for row in rows],
+            request,
+            name=name,
+            description="Upcoming sessions of programs co-created with the community.",
+            program_url=lambda program: f"{index_url}{program.slug}/",
+        )
+        cache.set(key, cal, EVENT_CACHE_SECONDS)
     return calendar_response(cal)
 
 

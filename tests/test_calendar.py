@@ -11,7 +11,7 @@ def calendar_url(tree):
 
 def day_by_day(response):
     return [
-        (day, [(s.program.title, s.status) for s in sessions]) for day, sessions in response.context["days"]
+        (day, [(s.program_title, s.status) for s in sessions]) for day, sessions in response.context["days"]
     ]
 
 

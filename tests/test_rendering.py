@@ -145,6 +145,10 @@ def test_index_pagination_clamps_bad_page_numbers(client, tree):
     assert client.get(tree["programs"].url + "?page=2").context["items"].number == 2
     assert client.get(tree["programs"].url + "?page=99").context["items"].number == 2
     assert client.get(tree["programs"].url + "?page=abc").context["items"].number == 1
+    assert client.get(tree["programs"].url + "?page=0").context["items"].number == 2
+    last = client.get(tree["programs"].url + "?page=99").context["items"]
+    assert (last.paginator.count, len(last.object_list)) == (14, 2)
+    assert client.get(tree["programs"].url + "?page=1").context["items"].paginator.count == 14
 
 
 def test_missing_pages_get_the_site_404(client, tree):

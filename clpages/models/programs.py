@@ -42,10 +42,10 @@ class ProgramIndexPage(CommunityPagePermissionsMixin, RoutablePageMixin, IndexPa
         verbose_name = "program index"
 
     def get_listing_queryset(self):
+        # The cards' audiences, languages and partners are read by clpages.filters.attach_names.
         return (
             public(ProgramPage.objects.child_of(self).live())
             .select_related("image")
-            .prefetch_related("co_created_with", "audiences", "languages")
             .order_by("-first_published_at", "-pk")
         )
 

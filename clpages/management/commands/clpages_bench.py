@@ -82,11 +82,11 @@ class Command(BaseCommand):
                 )
                 # A key prefix of its own per size: nothing stored by the site or an earlier size is
                 # read, and nothing is cleared (the cache may be a shared Redis).
-                for config in cache_settings.values():
+                for alias, config in cache_settings.items():
                     config["KEY_PREFIX"] = f"clpages-bench-{token}-{size}"
                     if config["BACKEND"].endswith("LocMemCache"):
                         # A memory cache of its own, roomy enough not to evict the pages measured.
-                        config["LOCATION"] = f"clpages-bench-{size}"
+                        config["LOCATION"] = f"clpages-bench-{alias}-{size}"
                         config["OPTIONS"] = {"MAX_ENTRIES": 100_000}
                 with override_settings(CACHES=cache_settings, CLPAGES_PAGE_CACHE_SECONDS=300):
                     rows[size] = measure_all(catalogue, repeat)
