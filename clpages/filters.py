@@ -373,7 +373,9 @@ def listing_context(index, request):
     listing = index.get_listing_queryset().defer("body", "community_goals", "success_looks_like")
     # Sort and page the ids alone, then load the page's twelve programs: sorting thousands of
     # whole rows (and skipping them, on later pages) cost more than one more query.
-    items = page_of_ids(request, filters.programs(listing), index.per_page)
+    items = page_of_ids(
+        request, filters.programs(listing), index.per_page, count_alongside=filters.session_filtered
+    )
     ids = items.object_list
     shown = listing.filter(pk__in=ids).prefetch_related(
         Prefetch(
@@ -400,33 +402,41 @@ def listing_context(index, request):
     }
 
 
-def page_of_ids(request, queryset, per_page):
-    """The page of the queryset's ids asked for, with the number of matches read alongside.
+def page_of_ids(request, queryset, per_page, count_alongside=False):
+    """The page of the queryset's ids asked for, shown as the last page when past the end.
 
-    Django's Paginator counts the matches, then reads the page: two passes over every match.
-    COUNT(*) OVER () returns the number with the page's rows instead. Only a page past the end
-    (shown as the last page, as the Paginator would) has no row to carry it and costs more.
+    With `count_alongside`, the number of matches comes with the page's rows (COUNT(*) OVER ())
+    instead of from a count of its own: one pass over the matches instead of two. That pays
+    when the order needs every match anyway (soonest session first). Newest first, the
+    database reads the page by walking an index and stopping after it: counting alongside
+    would make it read every match, so the count is asked for separately.
     """
     paginator = Paginator(queryset, per_page)
     try:
         number = int(request.GET.get("page", 1))
     except (TypeError, ValueError):
         number = 1
-    counted = queryset.annotate(matches=Window(Count("*"))).values_list("pk", "matches")
+    if count_alongside:
+        rows_of = queryset.annotate(matches=Window(Count("*"))).values_list("pk", "matches")
+    else:
+        rows_of = queryset.values_list("pk")
 
     def read(number):
-        return list(counted[(number - 1) * per_page : number * per_page]) if number >= 1 else []
+        return list(rows_of[(number - 1) * per_page : number * per_page]) if number >= 1 else []
 
+    if not count_alongside and not 1 <= number <= paginator.num_pages:
+        number = paginator.num_pages
     rows = read(number)
-    if rows:
-        paginator.count = rows[0][1]
-    else:
-        paginator.count = 0 if number == 1 else queryset.count()
-        if paginator.count:
-            number = paginator.num_pages
-            rows = read(number)
+    if count_alongside:
+        if rows:
+            paginator.count = rows[0][1]
+        else:
+            paginator.count = 0 if number == 1 else queryset.count()
+            if paginator.count:
+                number = paginator.num_pages
+                rows = read(number)
     page = paginator.page(max(1, min(number, paginator.num_pages)))
-    page.object_list = [pk for pk, _ in rows]
+    page.object_list = [row[0] for row in rows]
     return page
 
 

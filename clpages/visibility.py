@@ -37,3 +37,18 @@ def private_sections_q():
 def public(pages):
     """``pages.public()``: leave out pages behind a login, password or group restriction."""
     return pages.exclude(private_sections_q())
+
+
+class ViewRestrictionsMixin:
+    """Page types whose view restrictions are known without asking when there are none.
+
+    Wagtail asks, on every page it serves, which restrictions apply to the page and its
+    ancestors (two queries: the ancestors, then their restrictions). While no page of the
+    site has a restriction at all, which the shared private sections already say, the answer
+    is none. Any restriction anywhere sends every page back to Wagtail's own lookup.
+    """
+
+    def get_view_restrictions(self):
+        if not private_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -5,7 +5,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from clpages.models import EvaluationMeasure, EvaluationQuote, PartnershipNextStep, ProgramSession
+from clpages.models import (
+    EvaluationMeasure,
+    EvaluationQuote,
+    PartnershipNextStep,
+    ProgramPage,
+    ProgramSession,
+)
 from tests.factories import make_evaluation, make_location, make_partner, make_partnership, make_program
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +161,23 @@ def test_missing_pages_get_the_site_404(client, tree):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "We could not find that page" in response.content.decode()
+
+
+@pytest.mark.parametrize("count_alongside", [False, True])
+def test_pages_of_ids_clamp_bad_numbers_either_way(rf, tree, count_alongside):
+    from clpages.filters import page_of_ids
+
+    programs = [make_program(tree["programs"], sessions=0) for _ in range(14)]
+    queryset = ProgramPage.objects.order_by("pk")
+    expected_last = [program.pk for program in programs[12:]]
+    for asked, number, ids in [
+        ("99", 2, expected_last),
+        ("0", 2, expected_last),
+        ("abc", 1, None),
+        ("2", 2, None),
+    ]:
+        page = page_of_ids(rf.get("/", {"page": asked}), queryset, 12, count_alongside=count_alongside)
+        assert (page.number, page.paginator.count) == (number, 14)
+        assert page.object_list == (ids or [p.pk for p in programs[(number - 1) * 12 : number * 12]])
+    empty = page_of_ids(rf.get("/"), queryset.none(), 12, count_alongside=count_alongside)
+    assert (empty.number, empty.paginator.count, empty.object_list) == (1, 0, [])

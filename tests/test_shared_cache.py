@@ -99,3 +99,21 @@ def test_a_value_read_before_a_change_is_not_served_after_it():
     assert shared_cache.shared("test-value", lambda: "unused") == "before"
     shared_cache.new_generation()
     assert shared_cache.shared("test-value", lambda: "after") == "after"
+
+
+def test_no_restriction_lookup_while_no_page_is_restricted(client, tree):
+    program = make_program(tree["programs"], title="Seed library swap")
+    client.get(program.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(program.url).status_code == 200
+    assert not [q for q in queries if "pageviewrestriction" in q["sql"]]
+
+
+def test_a_restriction_anywhere_brings_back_the_full_check(client, tree):
+    program = make_program(tree["programs"], title="Seed library swap")
+    assert client.get(tree["partnerships"].url).status_code == 200
+    PageViewRestriction.objects.create(page=tree["partnerships"], restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(tree["partnerships"].url).status_code == 302
+    assert client.get(program.url).status_code == 200
+    assert tree["programs"].specific.get_view_restrictions().count() == 0
+    assert tree["partnerships"].specific.get_view_restrictions().count() == 1

@@ -13,10 +13,11 @@ from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import MeasureKind
+from ..visibility import ViewRestrictionsMixin
 from .mixins import IndexPageMixin
 
 
-class EvaluationIndexPage(CommunityPagePermissionsMixin, IndexPageMixin, Page):
+class EvaluationIndexPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -41,7 +42,7 @@ class EvaluationIndexPage(CommunityPagePermissionsMixin, IndexPageMixin, Page):
         )
 
 
-class EvaluationPage(CommunityPagePermissionsMixin, Page):
+class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
     program = models.ForeignKey(
         "clpages.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations"
     )

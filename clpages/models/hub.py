@@ -11,7 +11,7 @@ from wagtail.models import Page
 from ..blocks import RICH_TEXT_FEATURES
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import STAGE_DESCRIPTIONS, Stage
-from ..visibility import public
+from ..visibility import ViewRestrictionsMixin, public
 from .evaluations import EvaluationIndexPage, EvaluationPage
 from .partners import CommunityPartner
 from .partnerships import PartnershipIndexPage
@@ -26,7 +26,7 @@ def _renditions(image_field, filter_spec):
     )
 
 
-class CommunityHubPage(CommunityPagePermissionsMixin, Page):
+class CommunityHubPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     approach = RichTextField(
         blank=True,

@@ -12,6 +12,7 @@ from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import FramingStage
+from ..visibility import ViewRestrictionsMixin
 from .mixins import IndexPageMixin
 from .programs import ProgramPage
 
@@ -29,7 +30,7 @@ BRAINSTORMING_PROMPTS = [
 FRAMING_NOTE_FIELDS = [(f"notes_{stage.value}", stage) for stage in FramingStage]
 
 
-class PartnershipIndexPage(CommunityPagePermissionsMixin, IndexPageMixin, Page):
+class PartnershipIndexPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -57,7 +58,7 @@ def _prompt_field(prompt):
     return models.TextField(blank=True, verbose_name=prompt)
 
 
-class PartnershipPage(CommunityPagePermissionsMixin, Page):
+class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
     partner = models.ForeignKey(
         "clpages.CommunityPartner", on_delete=models.PROTECT, related_name="partnerships"
     )

@@ -19,7 +19,7 @@ from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import Registration, SessionFormat, SessionStatus, Stage
-from ..visibility import public
+from ..visibility import ViewRestrictionsMixin, public
 from .mixins import IndexPageMixin
 
 
@@ -27,7 +27,9 @@ class ProgramTag(TaggedItemBase):
     content_object = ParentalKey("clpages.ProgramPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ProgramIndexPage(CommunityPagePermissionsMixin, RoutablePageMixin, IndexPageMixin, Page):
+class ProgramIndexPage(
+    CommunityPagePermissionsMixin, ViewRestrictionsMixin, RoutablePageMixin, IndexPageMixin, Page
+):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -66,7 +68,7 @@ class ProgramIndexPage(CommunityPagePermissionsMixin, RoutablePageMixin, IndexPa
         return serve_calendar(self, request)
 
 
-class ProgramPage(CommunityPagePermissionsMixin, Page):
+class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
     summary = models.TextField(
         max_length=300, help_text="One or two sentences shown in listings and search results."
     )
@@ -207,7 +209,7 @@ class ProgramPage(CommunityPagePermissionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.sessions.filter(end__gte=timezone.now()).select_related("location")
-        context["partners"] = self.co_created_with.all()
+        context["partners"] = self.co_created_with.select_related("logo")
         context["evaluations"] = public(self.evaluations.live())
         return context
 
