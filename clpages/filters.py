@@ -16,6 +16,8 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, 
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession, ProgramTag
 from .stages import SessionFormat, SessionStatus, Stage
@@ -386,6 +388,12 @@ def listing_context(index, request):
     by_id = {program.pk: program for program in shown}
     # The page's programs, loaded once: the template iterates the same list.
     programs = attach_names([by_id[pk] for pk in ids if pk in by_id])
+    card_filter = Filter(spec=rendition_spec)
+    # Every program listed is a child of the index: its URL is the index's plus its slug.
+    index_url = index.get_url(request)
+    for program in programs:
+        program.card_image = card_image(program.image, card_filter) if program.image else ""
+        program.listing_url = f"{index_url}{program.slug}/"
     items.object_list = attach_next_sessions(programs, filters)
     querystring = filters.querystring()
     return {
@@ -438,6 +446,19 @@ def page_of_ids(request, queryset, per_page, count_alongside=False):
     page = paginator.page(max(1, min(number, paginator.num_pages)))
     page.object_list = [row[0] for row in rows]
     return page
+
+
+def card_image(image, image_filter):
+    """A card's <img>, as `{% image image fill-480x320 alt="" loading="lazy" %}` writes it.
+
+    The rendition comes from those prefetched with the page of programs; Wagtail's tag would
+    also write each one back to the cache, which cost more than the rest of the card.
+    """
+    try:
+        rendition = image.find_existing_rendition(image_filter)
+    except image.get_rendition_model().DoesNotExist:
+        rendition = get_rendition_or_not_found(image, image_filter)
+    return rendition.img_tag({"alt": "", "loading": "lazy"})
 
 
 # What a card lists by name: (attribute set on each program, its many-to-many field, the name).

@@ -5,8 +5,9 @@ matching row before the page of results is cut. On SQLite each score is a correl
 that re-runs the full-text MATCH once per matching row: quadratic, so a common word among 10,000
 programs took most of a second. On PostgreSQL the join reads every program and every index entry
 of its type, twice per group of results (once to count, once to rank): 40 to 60 ms at 10,000
-programs. Here the match runs once on the index alone, returning the matching ids in relevance
-order; the caller's filters are then applied to those ids, and only the page shown is loaded.
+programs. Here the match runs once on the index, returning the matching ids in relevance order,
+with the caller's filters applied to them (in the same query on PostgreSQL, in a second one on
+SQLite, whose planner would otherwise re-run the match per row); only the page shown is loaded.
 The match expression and the score are the backend's own, so results and order are unchanged
 (tests/test_search_ranking.py compares them with the backend's).
 """
@@ -64,8 +65,12 @@ def _sqlite_matches(backend, model, text):
     return [to_pk(object_id) for object_id in found], found.order_by()
 
 
-def _postgres_matches(backend, model, text):
-    """As _sqlite_matches, with PostgreSQL's ts_rank over the index's title and body vectors."""
+def _postgres_matches(backend, model, text, within=None):
+    """As _sqlite_matches, with PostgreSQL's ts_rank over the index's title and body vectors.
+
+    With `within` (a queryset of `model`), only its objects are matched and ranked, in the same
+    query: PostgreSQL joins the filters to the index's matches itself.
+    """
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
     compiler = backend.query_compiler_class(model.objects.none(), text)
@@ -90,6 +95,8 @@ def _postgres_matches(backend, model, text):
         .filter(_vector_=search_query)
         .annotate(object_pk=Cast("object_id", IntegerField()))
     )
+    if within is not None:
+        entries = entries.filter(object_pk__in=within.order_by().values("pk"))
     scored = entries.annotate(score=score).values_list("object_pk", "score")
     # The backend's order: best score first, then the newest object (highest primary key).
     ranked = [pk for pk, _ in sorted(scored, key=lambda row: (-row[1], -row[0]))]
@@ -120,8 +127,10 @@ class RankedResults:
 def search(backend, queryset, text):
     """Objects of `queryset` matching `text`, most relevant first; None when this cannot rank it."""
     kind = _kind(backend, queryset)
-    matches = {"sqlite": _sqlite_matches, "postgresql": _postgres_matches}.get(kind)
-    found = matches(backend, queryset.model, text) if matches else None
+    if kind == "postgresql":
+        found = _postgres_matches(backend, queryset.model, text, within=queryset)
+        return None if found is None else RankedResults(queryset, found[0])
+    found = _sqlite_matches(backend, queryset.model, text) if kind == "sqlite" else None
     if found is None:
         return None
     ranked, subquery = found

@@ -2,8 +2,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from clpages.routing import DirectRouteMixin
 
-class HomePage(Page):
+
+class HomePage(DirectRouteMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..permissions import CommunityPagePermissionsMixin
+from ..routing import DirectRouteMixin
 from ..stages import STAGE_DESCRIPTIONS, Stage
 from ..visibility import ViewRestrictionsMixin, public
 from .evaluations import EvaluationIndexPage, EvaluationPage
@@ -26,7 +27,7 @@ def _renditions(image_field, filter_spec):
     )
 
 
-class CommunityHubPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
+class CommunityHubPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, DirectRouteMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     approach = RichTextField(
         blank=True,
