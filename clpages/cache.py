@@ -12,6 +12,7 @@ cookie (logged-in editors, a pending flash message, a form in progress); respons
 cookie, are not 200, stream, ask not to be stored, or vary on a header the key does not hold.
 """
 
+import contextvars
 import hashlib
 import time
 
@@ -54,35 +55,55 @@ def new_generation(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns(), None)
+    state = _request_state.get()
+    if state is not None:
+        # A change made while serving a request shows in the rest of that request too.
+        state.pop("generation", None)
 
 
 SHARED_PREFIX = "clpages:shared:"
 # Shared values hold no clock-dependent facts; content changes replace them, not time.
 SHARED_SECONDS = 3600
 
+# The generation a request is served in, read once per request (set up by the middleware).
+_request_state = contextvars.ContextVar("clpages_request_state", default=None)
+# This process's copies of shared values, each with the generation it belongs to.
+_local_values = {}
+
+
+def _generation():
+    state = _request_state.get()
+    if state is None:
+        return current_generation()
+    if "generation" not in state:
+        state["generation"] = current_generation()
+    return state["generation"]
+
 
 def shared(name, compute):
     """``compute()``, shared by every request until public content next changes.
 
     For facts many pages show and no visitor changes: the filter menus, the main navigation,
-    the private sections. Stored with the content generation it was read in, so a change
-    (the same signals as the page cache) makes the next request read it afresh. Unlike the
-    page cache this applies to every visitor: the values are public and the same for all.
+    the breadcrumbs, the private sections. Stored with the content generation it was read in,
+    so a change (the same signals as the page cache) makes the next request read it afresh.
+    Unlike the page cache this applies to every visitor: the values are public and the same
+    for all. Each process keeps a copy for the current generation, so a request asks the cache
+    for the generation once, not once per value.
     """
     if not getattr(settings, "CLPAGES_SHARED_CACHE", True):
         return compute()
+    generation = _generation()
+    local = _local_values.get(name)
+    if local is not None and local[0] == generation:
+        return local[1]
     key = SHARED_PREFIX + name
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = current_generation()
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = compute()
-    # Read in `generation`: if content changed meanwhile, the next request sees a newer one.
-    cache.set(key, (generation, value), SHARED_SECONDS)
-    return value
+    entry = cache.get(key)
+    if entry is None or entry[0] != generation:
+        # Read in `generation`: if content changed meanwhile, the next request sees a newer one.
+        entry = (generation, compute())
+        cache.set(key, entry, SHARED_SECONDS)
+    _local_values[name] = entry
+    return entry[1]
 
 
 def _cookie_names():
@@ -147,6 +168,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_state.set({})
+        try:
+            return self._serve(request)
+        finally:
+            _request_state.reset(token)
+
+    def _serve(self, request):
         if not is_cacheable_request(request):
             response = self.get_response(request)
             if request.method in ("GET", "HEAD"):
@@ -160,6 +188,7 @@ class AnonymousPageCacheMiddleware:
         entry = found.get(key)
         if generation is None:
             generation = current_generation()
+        _request_state.get()["generation"] = generation
         if entry is not None and entry[0] == generation:
             response = _thaw(entry)
             response["X-Page-Cache"] = "hit"

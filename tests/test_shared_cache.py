@@ -117,3 +117,25 @@ def test_a_restriction_anywhere_brings_back_the_full_check(client, tree):
     assert client.get(program.url).status_code == 200
     assert tree["programs"].specific.get_view_restrictions().count() == 0
     assert tree["partnerships"].specific.get_view_restrictions().count() == 1
+
+
+def test_a_request_reads_the_generation_once(client, tree, monkeypatch):
+    make_program(tree["programs"], location=make_location("Central Branch"))
+    url = tree["programs"].url
+    client.get(url)
+    reads = []
+    real = shared_cache.current_generation
+    monkeypatch.setattr(shared_cache, "current_generation", lambda: reads.append(1) or real())
+    html = client.get(url).content.decode()
+    assert "Central Branch</option>" in html
+    assert len(reads) == 1
+
+
+def test_a_change_during_a_request_shows_in_the_rest_of_it(rf):
+    token = shared_cache._request_state.set({})
+    try:
+        assert shared_cache.shared("test-value", lambda: "before") == "before"
+        shared_cache.new_generation()
+        assert shared_cache.shared("test-value", lambda: "after") == "after"
+    finally:
+        shared_cache._request_state.reset(token)
