@@ -8,7 +8,6 @@ import datetime
 from itertools import groupby
 
 from django import forms
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
 
@@ -19,6 +18,7 @@ from .filters import (
     join_querystrings,
     next_month,
     not_one_of,
+    page_of_ids,
 )
 from .models import ProgramSession
 from .stages import SessionFormat, SessionStatus
@@ -162,9 +162,12 @@ def serve_calendar(index, request):
     window = period_window(period, now)
     # Count and page the sessions' ids alone, then read the hundred shown: sorting whole rows
     # joined to their programs and places cost more than reading the page's lines again.
-    ids = calendar_sessions(index, filters, period, now).values_list("pk", flat=True)
-    items = Paginator(ids, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
-    items.object_list = calendar_lines(list(items.object_list), index.get_url(request))
+    # Counted alongside the page: a period's sessions are few, and PostgreSQL counted them by
+    # collecting every running program first (10 ms at 10,000 programs, 2 for the page itself).
+    items = page_of_ids(
+        request, calendar_sessions(index, filters, period, now), SESSIONS_PER_PAGE, count_alongside=True
+    )
+    items.object_list = calendar_lines(items.object_list, index.get_url(request))
     querystring = filters.querystring()
     context = index.get_context(request, listing=False)
     context.update(

@@ -36,6 +36,21 @@ def _sizes(value):
     return sizes
 
 
+def machine_speed_ms():
+    """Milliseconds for a fixed pure-Python loop (best of three): how fast the machine is now.
+
+    Shared and virtual machines slow down when their neighbours are busy; this tells readers of
+    a table whether its figures came from a fast or a slow spell.
+    """
+    timings = []
+    for _ in range(3):
+        started, total = time.perf_counter(), 0
+        for i in range(3_000_000):
+            total += i
+        timings.append((time.perf_counter() - started) * 1000)
+    return min(timings)
+
+
 class Command(BaseCommand):
     help = "Build a throwaway catalogue of N programs and measure queries and server time per page."
 
@@ -49,6 +64,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, programs, repeat, keep, markdown, **options):
         sizes = _sizes(programs)
+        self.speed_before = machine_speed_ms()
         connection = connections["default"]
         vendor = connection.vendor
         if vendor not in ("sqlite", "postgresql"):
@@ -136,4 +152,8 @@ class Command(BaseCommand):
         out("* measured for information; not one of the pages the targets name.")
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         out(f"Machine: {os.cpu_count()} cores, load average {load} (1, 5, 15 min) at the end of the run.")
+        out(
+            f"Machine speed: a fixed pure-Python loop took {self.speed_before:.0f} ms before the run and "
+            f"{machine_speed_ms():.0f} ms after it (lower is faster; on a shared machine it varies)."
+        )
         out("URLs: " + "; ".join(f"{r.name}: {r.url}" for r in rows[sizes[-1]] if r.url))
