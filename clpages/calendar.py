@@ -19,6 +19,7 @@ from .filters import (
     next_month,
     not_one_of,
     page_of_ids,
+    session_rows,
 )
 from .models import ProgramSession
 from .stages import SessionFormat, SessionStatus
@@ -111,7 +112,6 @@ def calendar_lines(ids, index_url):
     Every program listed is a child of the index: its URL is the index's plus its slug, without
     routing each of up to a hundred pages through the site's URL lookup.
     """
-    rows = {row["pk"]: row for row in ProgramSession.objects.filter(pk__in=ids).values(*LINE_COLUMNS)}
     times = {}
 
     def clock(moment):
@@ -122,10 +122,7 @@ def calendar_lines(ids, index_url):
         return times[key]
 
     lines = []
-    for pk in ids:
-        row = rows.get(pk)
-        if row is None:
-            continue
+    for row in session_rows(ids, LINE_COLUMNS):
         start, end = timezone.localtime(row["start"]), timezone.localtime(row["end"])
         if row["location_id"]:
             street = (row["location__street_address"], row["location__city"], row["location__postcode"])

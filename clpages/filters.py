@@ -361,6 +361,29 @@ class ProgramFilters:
         return sessions.filter(self.session_q(now), program__in=programs.values("pk"))
 
 
+def session_rows(ids, columns):
+    """Rows of the sessions `ids` (in that order) with `columns`; `program__` ones from their program.
+
+    The program's columns are read in a query of their own: joined, a database that thinks the
+    program table small may read every program and look up its sessions instead of reading the
+    few hundred sessions asked for by id (SQLite did, at 1,000 programs: 22 ms instead of 2).
+    """
+    own = [column for column in columns if not column.startswith("program__")]
+    of_program = [column.removeprefix("program__") for column in columns if column.startswith("program__")]
+    found = {row["pk"]: row for row in ProgramSession.objects.filter(pk__in=ids).values("program_id", *own)}
+    if of_program:
+        programs = {
+            row["pk"]: row
+            for row in ProgramPage.objects.filter(
+                pk__in={row["program_id"] for row in found.values()}
+            ).values("pk", *of_program)
+        }
+        for row in found.values():
+            program = programs.get(row["program_id"], {})
+            row.update({f"program__{column}": program.get(column) for column in of_program})
+    return [found[pk] for pk in ids if pk in found]
+
+
 def index_programs(index):
     """The programs a patron may see under a program index, unordered, for subqueries."""
     return public(ProgramPage.objects.child_of(index).live())

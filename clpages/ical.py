@@ -205,7 +205,7 @@ def program_calendar(request, program):
 
 
 def upcoming_feed(request, index):
-    from .filters import ProgramFilterForm, index_programs
+    from .filters import ProgramFilterForm, index_programs, session_rows
 
     form = ProgramFilterForm(request.GET)
     if not form.is_valid():
@@ -223,7 +223,7 @@ def upcoming_feed(request, index):
     # Choose the events by id first, then read their rows: joining every candidate session to
     # its program and place before cutting the list cost most of the feed.
     ids = list(sessions.order_by("start", "pk").values_list("pk", flat=True)[:FEED_MAX_EVENTS])
-    rows = list(ProgramSession.objects.filter(pk__in=ids).order_by("start", "pk").values_list(*FEED_COLUMNS))
+    rows = [tuple(row[column] for column in FEED_COLUMNS) for row in session_rows(ids, FEED_COLUMNS)]
     # Every program in the feed is a child of the index, so its URL is the index's plus its slug.
     index_url = index.get_full_url(request)
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
