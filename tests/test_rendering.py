@@ -181,3 +181,37 @@ def test_pages_of_ids_clamp_bad_numbers_either_way(rf, tree, count_alongside):
         assert page.object_list == (ids or [p.pk for p in programs[(number - 1) * 12 : number * 12]])
     empty = page_of_ids(rf.get("/"), queryset.none(), 12, count_alongside=count_alongside)
     assert (empty.number, empty.paginator.count, empty.object_list) == (1, 0, [])
+
+
+def test_program_page_lists_audiences_languages_and_topics(client, tree):
+    from clpages.models import Audience, Language
+
+    program = make_program(tree["programs"], title="Story walk")
+    program.audiences.set([Audience.objects.create(name="Teens"), Audience.objects.create(name="Families")])
+    program.languages.set([Language.objects.create(name="Arabic")])
+    program.tags.add("walking", "books")
+    program.save_revision().publish()
+    html = _html(client, program)
+    assert "<dt>For</dt><dd>Families, Teens</dd>" in html
+    assert "<dt>Languages</dt><dd>Arabic</dd>" in html
+    assert '<li class="badge">walking</li><li class="badge">books</li>' in html
+
+
+def test_a_preview_shows_the_drafts_own_audiences(client, tree, admin_user):
+    from django.urls import reverse
+
+    from clpages.models import Audience
+    from tests.factories import admin_form_data, post_form
+
+    program = make_program(tree["programs"], title="Story walk")
+    program.audiences.set([Audience.objects.create(name="Teens")])
+    program.save_revision().publish()
+    families = Audience.objects.create(name="Families")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[program.pk])
+    data = admin_form_data(client, admin_user, reverse("wagtailadmin_pages:edit", args=[program.pk]))
+    data.setlist("audiences", [str(families.pk)])
+    client.force_login(admin_user)
+    post_form(client, url, data)
+    html = client.get(url).content.decode()
+    assert "<dt>For</dt><dd>Families</dd>" in html
+    assert "<dt>For</dt><dd>Teens</dd>" in _html(client, program)

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import F, Max, OuterRef, Subquery, Value
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -211,7 +211,37 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
         context["sessions"] = self.sessions.filter(end__gte=timezone.now()).select_related("location")
         context["partners"] = self.co_created_with.select_related("logo")
         context["evaluations"] = public(self.evaluations.live())
+        context["facts"] = self.fact_names(preview=getattr(request, "is_preview", False))
         return context
+
+    def fact_names(self, preview=False):
+        """Names of the program's audiences and languages (by name) and topics (as tagged).
+
+        One query for the three lists. A preview shows the draft's own choices, which are in
+        memory, not in the database.
+        """
+        if preview or self.pk is None:
+            return {
+                "audiences": [audience.name for audience in self.audiences.all()],
+                "languages": [language.name for language in self.languages.all()],
+                "tags": [tag.name for tag in self.tags.all()],
+            }
+        parts = [
+            ProgramPage.audiences.through.objects.filter(programpage_id=self.pk).annotate(
+                kind=Value("audiences"), position=Value(0), name=F("audience__name")
+            ),
+            ProgramPage.languages.through.objects.filter(programpage_id=self.pk).annotate(
+                kind=Value("languages"), position=Value(0), name=F("language__name")
+            ),
+            ProgramTag.objects.filter(content_object_id=self.pk).annotate(
+                kind=Value("tags"), position=F("id"), name=F("tag__name")
+            ),
+        ]
+        rows = [part.values_list("kind", "position", "name") for part in parts]
+        names = {"audiences": [], "languages": [], "tags": []}
+        for kind, _, name in rows[0].union(*rows[1:], all=True).order_by("kind", "position", "name"):
+            names[kind].append(name)
+        return names
 
 
 def refresh_last_session_end(program_ids):
