@@ -71,7 +71,8 @@ _request_state = contextvars.ContextVar("clpages_request_state", default=None)
 _local_values = {}
 
 
-def _generation():
+def generation_for_request():
+    """The current content generation, read once per request (every time outside requests)."""
     state = _request_state.get()
     if state is None:
         return current_generation()
@@ -92,7 +93,7 @@ def shared(name, compute):
     """
     if not getattr(settings, "CLPAGES_SHARED_CACHE", True):
         return compute()
-    generation = _generation()
+    generation = generation_for_request()
     local = _local_values.get(name)
     if local is not None and local[0] == generation:
         return local[1]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
+from .cache import generation_for_request
 from .models import Location, ProgramSession
 from .stages import SessionFormat, SessionStatus
 
@@ -223,20 +224,21 @@ def upcoming_feed(request, index):
     # Choose the events by id first, then read their rows: joining every candidate session to
     # its program and place before cutting the list cost most of the feed.
     ids = list(sessions.order_by("start", "pk").values_list("pk", flat=True)[:FEED_MAX_EVENTS])
-    rows = [tuple(row[column] for column in FEED_COLUMNS) for row in session_rows(ids, FEED_COLUMNS)]
     # Every program in the feed is a child of the index, so its URL is the index's plus its slug.
     index_url = index.get_full_url(request)
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
     name = f"{site_name}: {index.title}"
-    # The file follows from its rows, the index's address and the host alone, and calendar
-    # applications poll feeds that rarely change: it is written once per distinct set of rows.
-    shown = repr((rows, index_url, _stable_host(request), name))
+    # The file follows from its sessions' rows, the index's address and the host. The rows change
+    # only with public content, which starts a new content generation (clpages.cache), and
+    # calendar applications poll feeds that rarely change: the file is written once per
+    # generation and set of sessions, and its rows are read only then.
+    shown = repr((generation_for_request(), ids, index_url, _stable_host(request), name))
     key = "clpages:ical:feed:" + hashlib.sha256(shown.encode()).hexdigest()
     cal = cache.get(key)
     if cal is None:
         places = {}
         cal = build_calendar(
-            [_feed_session(dict(zip(FEED_COLUMNS, row, strict=True)), places) for row in rows],
+            [_feed_session(row, places) for row in session_rows(ids, FEED_COLUMNS)],
             request,
             name=name,
             description="Upcoming sessions of programs co-created with the community.",

@@ -194,3 +194,25 @@ def test_kept_event_text_follows_every_change(client, tree, catalogue):
     (event,) = events(get_calendar(client, url)[0])
     assert str(event["LOCATION"]).startswith("Central Library, ")
     assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_kept_feed_follows_every_change(client, tree, catalogue):
+    url = feed_url(tree)
+    get_calendar(client, url)  # the feed's text is now kept
+    catalogue.locations.central.name = "Central Library"
+    catalogue.locations.central.save()
+    locations = {str(e.get("LOCATION", "")) for e in events(get_calendar(client, url)[0])}
+    assert any(location.startswith("Central Library, ") for location in locations)
+
+    session = catalogue.programs.zine.sessions.order_by("start").last()
+    session.status = SessionStatus.CANCELLED
+    session.save()
+    uid = f"session-{session.pk}@"
+    (event,) = [e for e in events(get_calendar(client, url)[0]) if str(e["UID"]).startswith(uid)]
+    assert str(event["STATUS"]) == "CANCELLED"
+
+    zine = catalogue.programs.zine
+    zine.title = "Zine Lab for everyone"
+    zine.save_revision().publish()
+    titles = {str(e["SUMMARY"]) for e in events(get_calendar(client, url)[0])}
+    assert "Zine Lab for everyone" in titles or "Cancelled: Zine Lab for everyone" in titles
