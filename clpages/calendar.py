@@ -21,7 +21,7 @@ from .filters import (
     page_of_ids,
     session_rows,
 )
-from .models import ProgramSession
+from .models import Location, ProgramSession
 from .stages import SessionFormat, SessionStatus
 
 PERIODS = [
@@ -77,10 +77,10 @@ def calendar_sessions(index, filters, period, now=None):
 
 # What a line of the calendar shows, read as plain rows: a hundred sessions built as models,
 # each with its program page and its place, cost more than the rest of the page.
+LOCATION_COLUMNS = ["location__name", "location__street_address", "location__city", "location__postcode"]
 LINE_COLUMNS = [
-    "pk", "start", "end", "status", "format", "address", "location_id", "location__name",
-    "location__street_address", "location__city", "location__postcode", "program__title",
-    "program__slug",
+    "pk", "start", "end", "status", "format", "address", "location_id", *LOCATION_COLUMNS,
+    "program__title", "program__slug",
 ]  # fmt: skip
 FORMAT_LABELS = dict(SessionFormat.choices)
 STATUS_LABELS = dict(SessionStatus.choices)
@@ -121,14 +121,19 @@ def calendar_lines(ids, index_url):
             times[key] = dateformat.format(moment, "g:i A")
         return times[key]
 
+    places = {}
+
+    def place(row):
+        if not row["location_id"]:
+            return row["address"]
+        if row["location_id"] not in places:
+            location = Location(**{key.removeprefix("location__"): row[key] for key in LOCATION_COLUMNS})
+            places[row["location_id"]] = f"{location.name}, {location.address}"
+        return places[row["location_id"]]
+
     lines = []
     for row in session_rows(ids, LINE_COLUMNS):
         start, end = timezone.localtime(row["start"]), timezone.localtime(row["end"])
-        if row["location_id"]:
-            street = (row["location__street_address"], row["location__city"], row["location__postcode"])
-            place = f"{row['location__name']}, {', '.join(part for part in street if part)}"
-        else:
-            place = row["address"]
         lines.append(
             CalendarLine(
                 start=start,
@@ -138,7 +143,7 @@ def calendar_lines(ids, index_url):
                 status=row["status"],
                 status_label=STATUS_LABELS.get(row["status"], row["status"]),
                 format_label=FORMAT_LABELS.get(row["format"], row["format"]),
-                place=place,
+                place=place(row),
                 program_title=row["program__title"],
                 program_url=f"{index_url}{row['program__slug']}/",
             )

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Window
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -20,6 +20,7 @@ from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession, ProgramTag
+from .models.programs import link_names
 from .stages import SessionFormat, SessionStatus, Stage
 from .visibility import public
 from .widgets import QuickSelect
@@ -429,7 +430,6 @@ def listing_context(index, request):
         "calendar_querystring": filters.querystring(
             when="", date_from=None, date_to=None, include_past=False
         ),
-        "rendition_spec": rendition_spec,
     }
 
 
@@ -447,27 +447,30 @@ def page_of_ids(request, queryset, per_page, count_alongside=False):
         number = int(request.GET.get("page", 1))
     except (TypeError, ValueError):
         number = 1
-    if count_alongside:
-        rows_of = queryset.annotate(matches=Window(Count("*"))).values_list("pk", "matches")
+
+    def read(rows_of, number):
+        return list(rows_of[(number - 1) * per_page : number * per_page])
+
+    if not count_alongside:
+        if not 1 <= number <= paginator.num_pages:
+            number = paginator.num_pages
+        ids = read(queryset.values_list("pk", flat=True), number)
     else:
-        rows_of = queryset.values_list("pk")
-
-    def read(number):
-        return list(rows_of[(number - 1) * per_page : number * per_page]) if number >= 1 else []
-
-    if not count_alongside and not 1 <= number <= paginator.num_pages:
-        number = paginator.num_pages
-    rows = read(number)
-    if count_alongside:
+        counted = queryset.annotate(matches=Window(Count("*"))).values_list("pk", "matches")
+        rows = read(counted, number) if number >= 1 else []
         if rows:
             paginator.count = rows[0][1]
+        elif number == 1:
+            paginator.count = 0
         else:
-            paginator.count = 0 if number == 1 else queryset.count()
+            # Past the end: no row carried the count.
+            paginator.count = queryset.count()
             if paginator.count:
                 number = paginator.num_pages
-                rows = read(number)
+                rows = read(counted, number)
+        ids = [pk for pk, _ in rows]
     page = paginator.page(max(1, min(number, paginator.num_pages)))
-    page.object_list = [row[0] for row in rows]
+    page.object_list = ids
     return page
 
 
@@ -484,35 +487,21 @@ def card_image(image, image_filter):
     return rendition.img_tag({"alt": "", "loading": "lazy"})
 
 
-# What a card lists by name: (attribute set on each program, its many-to-many field, the name).
-CARD_NAMES = [
-    ("audience_names", "audiences", "audience__name"),
-    ("language_names", "languages", "language__name"),
-    ("partner_names", "co_created_with", "communitypartner__name"),
-]
+# What a card lists by name: the attribute set on each program, for each kind of link_names.
+CARD_NAMES = {
+    "audiences": "audience_names",
+    "languages": "language_names",
+    "co_created_with": "partner_names",
+}
 
 
 def attach_names(programs):
-    """Give each program of a page of results the names its card lists, joined, in one query.
-
-    One UNION of the three link tables instead of a prefetch per relation: a card shows only
-    the names, and twelve cards' worth of related models cost more than the rest of the card.
-    """
+    """Give each program of a page of results the names its card lists, joined, in one query."""
     programs = list(programs)
-    ids = [program.pk for program in programs]
-    parts = [
-        getattr(ProgramPage, field)
-        .through.objects.filter(programpage_id__in=ids)
-        .annotate(kind=Value(attribute), name=F(name))
-        .values_list("programpage_id", "kind", "name")
-        for attribute, field, name in CARD_NAMES
-    ]
-    names = {}
-    for program_id, kind, name in parts[0].union(*parts[1:], all=True).order_by("name"):
-        names.setdefault((program_id, kind), []).append(name)
+    names = link_names([program.pk for program in programs], CARD_NAMES)
     for program in programs:
-        for attribute, _, _ in CARD_NAMES:
-            setattr(program, attribute, ", ".join(names.get((program.pk, attribute), [])))
+        for kind, attribute in CARD_NAMES.items():
+            setattr(program, attribute, ", ".join(names.get((program.pk, kind), [])))
     return programs
 
 

@@ -37,12 +37,13 @@ def applies(backend, queryset):
     return _kind(backend, queryset) is not None
 
 
-def _sqlite_matches(backend, model, text):
-    """(ranked object ids, the same ids as a subquery), or None if the words are not plain text."""
+def _sqlite_ranked(backend, queryset, text):
+    """Primary keys of `queryset` matching `text`, best first; None if the words are not plain text."""
     # The SQLite modules register their full-text model only on SQLite: import them only here.
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
+    model = queryset.model
     compiler = backend.query_compiler_class(model.objects.none(), text)
     query = normalize(compiler.query)
     if not isinstance(query, PlainText):
@@ -51,7 +52,7 @@ def _sqlite_matches(backend, model, text):
     search_query = compiler.build_search_query(query, config=config)
     if search_query is None:
         # Nothing but spaces or punctuation: nothing to match.
-        return [], []
+        return []
     match = MatchExpression(compiler.FTS_TABLE_FIELDS, search_query)
     score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
     found = (
@@ -62,17 +63,24 @@ def _sqlite_matches(backend, model, text):
         .values_list("index_entry__object_id", flat=True)
     )
     to_pk = model._meta.pk.to_python
-    return [to_pk(object_id) for object_id in found], found.order_by()
+    ranked = [to_pk(object_id) for object_id in found]
+    if not ranked:
+        return []
+    # The caller's filters, applied to the matching rows only, in a second pass of the match:
+    # joined to the match, SQLite's planner would re-run it per row.
+    allowed = set(queryset.filter(pk__in=found.order_by()).order_by().values_list("pk", flat=True))
+    return [pk for pk in ranked if pk in allowed]
 
 
-def _postgres_matches(backend, model, text, within=None):
-    """As _sqlite_matches, with PostgreSQL's ts_rank over the index's title and body vectors.
+def _postgres_ranked(backend, queryset, text):
+    """As _sqlite_ranked, with PostgreSQL's ts_rank over the index's title and body vectors.
 
-    With `within` (a queryset of `model`), only its objects are matched and ranked, in the same
-    query: PostgreSQL joins the filters to the index's matches itself.
+    The caller's filters join the index's matches in the same query: only those objects are
+    matched and ranked.
     """
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
+    model = queryset.model
     compiler = backend.query_compiler_class(model.objects.none(), text)
     query = compiler.query
     pk = model._meta.pk
@@ -83,24 +91,23 @@ def _postgres_matches(backend, model, text, within=None):
     config = compiler.get_config(backend)
     search_query = compiler.build_tsquery(query, config=config)
     if search_query is None:
-        return [], []
+        return []
     # The backend's vectors and weights (get_index_vectors): the title scaled by its length norm.
     score = compiler.build_tsrank(F("title"), query, config=config) * F("title_norm") + compiler.build_tsrank(
         F("body"), query, config=config
     )
-    entries = (
+    scored = (
         IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(model))
         # The expression the backend matches, which migration 0006 indexes.
         .annotate(_vector_=F("title")._combine(F("body"), "||", False))
         .filter(_vector_=search_query)
         .annotate(object_pk=Cast("object_id", IntegerField()))
+        .filter(object_pk__in=queryset.order_by().values("pk"))
+        .annotate(score=score)
+        .values_list("object_pk", "score")
     )
-    if within is not None:
-        entries = entries.filter(object_pk__in=within.order_by().values("pk"))
-    scored = entries.annotate(score=score).values_list("object_pk", "score")
     # The backend's order: best score first, then the newest object (highest primary key).
-    ranked = [pk for pk, _ in sorted(scored, key=lambda row: (-row[1], -row[0]))]
-    return ranked, entries.values("object_pk")
+    return [pk for pk, _ in sorted(scored, key=lambda row: (-row[1], -row[0]))]
 
 
 class RankedResults:
@@ -126,16 +133,6 @@ class RankedResults:
 
 def search(backend, queryset, text):
     """Objects of `queryset` matching `text`, most relevant first; None when this cannot rank it."""
-    kind = _kind(backend, queryset)
-    if kind == "postgresql":
-        found = _postgres_matches(backend, queryset.model, text, within=queryset)
-        return None if found is None else RankedResults(queryset, found[0])
-    found = _sqlite_matches(backend, queryset.model, text) if kind == "sqlite" else None
-    if found is None:
-        return None
-    ranked, subquery = found
-    if not ranked:
-        return RankedResults(queryset, [])
-    # The caller's filters, applied to the matching rows only, in one pass of the match.
-    allowed = set(queryset.filter(pk__in=subquery).order_by().values_list("pk", flat=True))
-    return RankedResults(queryset, [pk for pk in ranked if pk in allowed])
+    rank = {"sqlite": _sqlite_ranked, "postgresql": _postgres_ranked}.get(_kind(backend, queryset))
+    ranked = rank(backend, queryset, text) if rank else None
+    return None if ranked is None else RankedResults(queryset, ranked)

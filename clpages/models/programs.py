@@ -226,22 +226,44 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
                 "languages": [language.name for language in self.languages.all()],
                 "tags": [tag.name for tag in self.tags.all()],
             }
-        parts = [
-            ProgramPage.audiences.through.objects.filter(programpage_id=self.pk).annotate(
-                kind=Value("audiences"), position=Value(0), name=F("audience__name")
-            ),
-            ProgramPage.languages.through.objects.filter(programpage_id=self.pk).annotate(
-                kind=Value("languages"), position=Value(0), name=F("language__name")
-            ),
-            ProgramTag.objects.filter(content_object_id=self.pk).annotate(
-                kind=Value("tags"), position=F("id"), name=F("tag__name")
-            ),
-        ]
-        rows = [part.values_list("kind", "position", "name") for part in parts]
-        names = {"audiences": [], "languages": [], "tags": []}
-        for kind, _, name in rows[0].union(*rows[1:], all=True).order_by("kind", "position", "name"):
-            names[kind].append(name)
-        return names
+        kinds = ("audiences", "languages", "tags")
+        names = link_names([self.pk], kinds)
+        return {kind: names.get((self.pk, kind), []) for kind in kinds}
+
+
+# The many-to-many fields whose names pages list, and the name column reached from the link table.
+LINKED_NAMES = {
+    "audiences": "audience__name",
+    "languages": "language__name",
+    "co_created_with": "communitypartner__name",
+}
+
+
+def link_names(program_ids, kinds):
+    """{(program id, kind): [names]} for each of `kinds`, read in one query.
+
+    Kinds are "audiences", "languages" and "co_created_with" (in order of name) and "tags" (in
+    the order they were tagged): one UNION of the link tables, where a prefetch per relation
+    would build a model, and a manager, for every name.
+    """
+    ids = list(program_ids)
+    parts = {
+        kind: getattr(ProgramPage, kind)
+        .through.objects.filter(programpage_id__in=ids)
+        .annotate(program=F("programpage_id"), position=Value(0), name=F(column))
+        for kind, column in LINKED_NAMES.items()
+    }
+    parts["tags"] = ProgramTag.objects.filter(content_object_id__in=ids).annotate(
+        program=F("content_object_id"), position=F("id"), name=F("tag__name")
+    )
+    rows = [
+        parts[kind].annotate(kind=Value(kind)).values_list("program", "kind", "position", "name")
+        for kind in kinds
+    ]
+    names = {}
+    for program, kind, _, name in rows[0].union(*rows[1:], all=True).order_by("kind", "position", "name"):
+        names.setdefault((program, kind), []).append(name)
+    return names
 
 
 def refresh_last_session_end(program_ids):
