@@ -99,9 +99,13 @@ def test_a_changed_email_counts_only_once_confirmed_from_the_new_address(client,
     page = client.get(link)
     assert page.status_code == 200 and "Ben.New@example.org" in page.content.decode()
     assert accounts_snapshot() == before
+    mail.outbox.clear()
     assert client.post(link).status_code == 302
     partner_b.refresh_from_db()
     assert partner_b.email == "Ben.New@example.org"
+    # The old address is told, in case the change was not theirs.
+    (notice,) = mail.outbox
+    assert notice.to == ["partner_b@example.org"] and "was changed" in notice.subject
 
     # The link works once, and for its own account only.
     after = accounts_snapshot()
@@ -223,6 +227,14 @@ def test_a_forged_or_altered_acceptance_link_changes_nothing(client, community):
         url = reverse("clpages_confirm_email", args=(token,))
         assert client.post(url).status_code == 403
     assert accounts_snapshot() == before
+
+
+def test_the_site_refuses_to_start_with_wagtails_unconfirmed_email_field(settings):
+    from clpages.accounts.checks import check_account_settings
+
+    assert check_account_settings(None) == []
+    settings.WAGTAIL_EMAIL_MANAGEMENT_ENABLED = True
+    assert [error.id for error in check_account_settings(None)] == ["clpages.E101"]
 
 
 # Item 14: line breaks in names.

@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 from . import tokens
 from .emails import EMAIL_IN_USE, email_in_use, normalise
 from .links import refuse_link
-from .mail import EmailNotSent, admin_url, send_account_email
+from .mail import EmailNotSent, addressed_to, admin_url, send_account_email
 
 LINK_NOT_VALID = (
     "This confirmation link has already been used, is out of date, or was made for another "
@@ -53,8 +53,7 @@ class EmailChangeForm(forms.Form):
         if email.lower() == self.user.email.lower():
             return
         # The link goes to the new address, so only its owner can confirm it. Nothing is stored.
-        recipient = get_user_model()(pk=self.user.pk, username=self.user.get_username(), email=email)
-        recipient.first_name = self.user.first_name
+        recipient = addressed_to(self.user, email)
         context = {
             "confirm_url": admin_url(
                 reverse("clpages_confirm_email", args=(tokens.email_change_token(self.user, email),))
@@ -119,11 +118,24 @@ class ConfirmEmailView(WagtailAdminTemplateMixin, TemplateView):
                     f"{new_email} is now used by another account, so your email address has not changed.",
                 )
                 return redirect("wagtailadmin_account")
+            old_email = user.email
             user.email = new_email
             user.save(update_fields=["email"])
             log(user, "wagtail.edit")
+        self._tell_old_address(user, old_email)
         messages.success(request, f"Your email address is now {new_email}.")
         return redirect("wagtailadmin_account")
+
+    def _tell_old_address(self, user, old_email):
+        """So the owner of the old address hears of a change they did not make."""
+        if not old_email:
+            return
+        try:
+            send_account_email(
+                "clpages/admin/email_changed", {}, addressed_to(user, old_email), "email changed notice"
+            )
+        except EmailNotSent:
+            pass  # Logged; the change itself was confirmed from the new address.
 
 
 def admin_urls():

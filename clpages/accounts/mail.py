@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
@@ -21,6 +22,14 @@ def site_name():
 
 def admin_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def addressed_to(user, email):
+    """An unsaved copy of the account with another address: for mail to an address not yet (or no
+    longer) the account's own."""
+    copy = get_user_model()(pk=user.pk, username=user.get_username(), email=email)
+    copy.first_name = user.first_name
+    return copy
 
 
 def send_account_email(template, context, user, purpose):
