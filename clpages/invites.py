@@ -26,6 +26,7 @@ from .accounts.mail import EmailNotSent, admin_url, send_account_email
 from .accounts.membership import request_membership
 from .models import CommunityPartner, PartnerMembership
 from .roles import EDITORS_GROUP, PARTNERS_GROUP
+from .single_line import validate_single_line
 
 INVITE_PERMISSION = "clpages.add_partnermembership"
 
@@ -43,8 +44,12 @@ class InviteMemberForm(forms.Form):
             "invalid": "Enter a valid email address, like name@example.org.",
         },
     )
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
-    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    first_name = forms.CharField(
+        label="First name", max_length=150, required=False, validators=[validate_single_line]
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, required=False, validators=[validate_single_line]
+    )
 
     def __init__(self, *args, partner, **kwargs):
         self.partner = partner

@@ -285,6 +285,16 @@ def test_an_invitation_to_an_organisation_with_an_old_line_break_in_its_name_sti
     assert "\n" not in message.subject and "Riverbend Newcomers Bcc: x@example.org" in message.subject
 
 
+def test_an_invitation_with_a_line_break_in_a_name_is_refused_and_nothing_changes(client, community):
+    client.force_login(community["editor"])
+    mail.outbox.clear()
+    before = accounts_snapshot()
+    response = invite(client, community["org_a"], "layla.haddad@example.org", first_name="Layla\r\nHaddad")
+    assert response.status_code == 200
+    assert "This name must fit on one line." in response.content.decode()
+    assert accounts_snapshot() == before and not mail.outbox
+
+
 def test_when_the_mail_server_refuses_an_invitation_nothing_is_half_made(
     client, community, settings, caplog, django_capture_on_commit_callbacks
 ):
