@@ -28,3 +28,6 @@ class ClpagesConfig(AppConfig):
         from .permissions import register_page_policy
 
         register_page_policy()
+
+        # The account screen and Users screens must keep email addresses confirmed and unique.
+        from .accounts import checks  # noqa: F401

@@ -1,19 +1,17 @@
 """Inviting people into a partner organisation, from the organisation's admin screen.
 
 A new person gets an account with no usable password and an email with a link to choose one,
-through Django's password reset tokens and Wagtail's own "set a new password" screen.
+through Django's password reset tokens and Wagtail's own "set a new password" screen. Someone
+who already has an account is asked, and joins when they accept (clpages.accounts.membership).
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -22,8 +20,13 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.helpers import ButtonHelper
 
+from .accounts import email_change
+from .accounts import membership as membership_requests
+from .accounts.mail import EmailNotSent, admin_url, send_account_email
+from .accounts.membership import request_membership
 from .models import CommunityPartner, PartnerMembership
 from .roles import EDITORS_GROUP, PARTNERS_GROUP
+from .single_line import validate_single_line
 
 INVITE_PERMISSION = "clpages.add_partnermembership"
 
@@ -41,8 +44,12 @@ class InviteMemberForm(forms.Form):
             "invalid": "Enter a valid email address, like name@example.org.",
         },
     )
-    first_name = forms.CharField(label="First name", max_length=150, required=False)
-    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    first_name = forms.CharField(
+        label="First name", max_length=150, required=False, validators=[validate_single_line]
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, required=False, validators=[validate_single_line]
+    )
 
     def __init__(self, *args, partner, **kwargs):
         self.partner = partner
@@ -69,44 +76,46 @@ def _unique_username(email):
 def _password_link(user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    path_ = reverse("wagtailadmin_password_reset_confirm", args=(uid, token))
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path_
+    return admin_url(reverse("wagtailadmin_password_reset_confirm", args=(uid, token)))
 
 
-@transaction.atomic
-def invite_member(partner, email, first_name="", last_name="", invited_by=None):
-    """Add the person to the organisation, creating their account if they have none.
-
-    Returns (user, created). Someone who already has an account is added and told so; their
-    password is left alone. Library editors and superusers are not made partners as well.
-    """
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=email).order_by("pk").first()
-    created = user is None
-    if created:
-        user = User(username=_unique_username(email), email=email, first_name=first_name, last_name=last_name)
-        user.set_unusable_password()
-        user.save()
+def add_member(partner, user):
+    """Makes the person a member of the organisation, and a partner unless they are library staff."""
     # get_or_create: a second click on "Send" must not fail on the unique membership.
     PartnerMembership.objects.get_or_create(partner=partner, user=user)
     if not (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()):
         user.groups.add(Group.objects.get_or_create(name=PARTNERS_GROUP)[0])
 
+
+@transaction.atomic
+def invite_member(partner, email, first_name="", last_name="", invited_by=None):
+    """Invite the person into the organisation.
+
+    Returns (user, created). A new person gets an account, the membership and a link to choose
+    a password. Someone who already has an account is only sent a request (see
+    clpages.accounts.membership): nothing changes for them until they accept it.
+    Raises EmailNotSent, and everything made is rolled back, if the email could not be sent.
+    """
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is not None:
+        request_membership(partner, user, invited_by=invited_by)
+        return user, False
+    user = User(username=_unique_username(email), email=email, first_name=first_name, last_name=last_name)
+    user.set_unusable_password()
+    user.save()
+    add_member(partner, user)
+
     context = {
-        "user": user,
         "partner": partner,
         "invited_by": invited_by,
-        "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "the library"),
-        "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
-        "password_url": _password_link(user) if created else "",
-        "username": user.get_username(),
+        "login_url": admin_url(reverse("wagtailadmin_login")),
+        "password_url": _password_link(user),
     }
-    template = "clpages/admin/invite_email" if created else "clpages/admin/added_email"
-    subject = render_to_string(f"{template}_subject.txt", context).strip()
-    body = render_to_string(f"{template}.txt", context)
-    # After the commit, so no email promises an account that a rollback took away.
-    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
-    return user, created
+    # Sent last, inside the transaction: if the mail server refuses, the account and membership
+    # are rolled back rather than left without the email that explains them.
+    send_account_email("clpages/admin/invite_email", context, user, "invitation")
+    return user, True
 
 
 class InviteMemberView(WagtailAdminTemplateMixin, FormView):
@@ -139,14 +148,25 @@ class InviteMemberView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        user, created = invite_member(self.partner, **form.cleaned_data, invited_by=self.request.user)
+        try:
+            user, created = invite_member(self.partner, **form.cleaned_data, invited_by=self.request.user)
+        except EmailNotSent:
+            form.add_error(
+                None,
+                f"We could not send the email to {form.cleaned_data['email']}, so nobody was "
+                "invited and nothing was changed. Please try again later.",
+            )
+            return self.form_invalid(form)
         if created:
             message = (
                 f"{user.email} is now a member of {self.partner.name}. "
                 "We sent them a link to choose their password."
             )
         else:
-            message = f"{user.email} already had an account and is now a member of {self.partner.name}."
+            message = (
+                f"{user.email} already has an account. We sent them a request to join "
+                f"{self.partner.name}; they become a member when they accept it."
+            )
         messages.success(self.request, message)
         return redirect("clpages_invite_member", partner_id=self.partner.pk)
 
@@ -180,5 +200,8 @@ def admin_urls():
             "community/partners/<int:partner_id>/invite/",
             InviteMemberView.as_view(),
             name="clpages_invite_member",
-        )
+        ),
+        # Where the links in invitation and email confirmation emails lead.
+        *membership_requests.admin_urls(),
+        *email_change.admin_urls(),
     ]

@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
+from .accounts.email_change import account_settings_panel as account_email_panel
 from .admin import CommunityGroup
 from .dashboard import construct_homepage_panels, workflow_notice
 from .invites import admin_urls as invite_admin_urls
@@ -37,3 +38,6 @@ hooks.register("before_edit_page", workflow_notice)
 
 # Inviting members from an organisation's admin screen (clpages.invites).
 hooks.register("register_admin_urls", invite_admin_urls)
+
+# The account screen's email field, confirmed from the new address (clpages.accounts).
+hooks.register("register_account_settings_panel", account_email_panel)

@@ -101,6 +101,13 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(client, community, e
     assert snapshot() == before
 
 
+def accept(client, user, message):
+    """The invited person opens the link in their email and accepts."""
+    link = re.search(r"http://testserver(/admin/community/membership/accept/\S+)", message.body).group(1)
+    client.force_login(user)
+    assert client.post(link).status_code == 302
+
+
 def test_someone_with_an_account_is_added_and_keeps_their_password(
     client, community, django_capture_on_commit_callbacks
 ):
@@ -109,11 +116,13 @@ def test_someone_with_an_account_is_added_and_keeps_their_password(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert post_invite(client, org_b, email="partner_a@example.org").status_code == 302
+    assert len(mail.outbox) == 1 and "password_reset" not in mail.outbox[0].body
+    # Someone with an account joins when they accept (tests/test_accounts_security.py).
+    accept(client, partner_a, mail.outbox[0])
     assert User.objects.filter(email__iexact="partner_a@example.org").count() == 1
     assert org_b.members.filter(pk=partner_a.pk).exists()
     partner_a.refresh_from_db()
     assert partner_a.check_password(PASSWORD)
-    assert len(mail.outbox) == 1 and "password_reset" not in mail.outbox[0].body
 
 
 def test_inviting_an_editor_does_not_make_them_a_partner(
@@ -121,8 +130,10 @@ def test_inviting_an_editor_does_not_make_them_a_partner(
 ):
     client.force_login(community["editor"])
     other_editor = make_user("other_editor", ["Library editors"])
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         post_invite(client, community["org_a"], email=other_editor.email)
+    accept(client, other_editor, mail.outbox[0])
     assert community["org_a"].members.filter(pk=other_editor.pk).exists()
     assert not other_editor.groups.filter(name=PARTNERS).exists()
 

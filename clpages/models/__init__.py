@@ -2,7 +2,7 @@
 from ..workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
 from .evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
 from .hub import CommunityHubPage
-from .membership import PartnerMembership
+from .membership import MembershipRequest, PartnerMembership
 from .partners import Audience, CommunityPartner, Language, Location
 from .partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
 from .programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
@@ -17,6 +17,7 @@ __all__ = [
     "EvaluationQuote",
     "Language",
     "Location",
+    "MembershipRequest",
     "PartnerCoReviewTask",
     "PartnerCoReviewTaskState",
     "PartnerMembership",

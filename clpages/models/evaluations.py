@@ -12,12 +12,15 @@ from wagtail.search import index
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from ..permissions import CommunityPagePermissionsMixin
+from ..single_line import SingleLineTitleMixin
 from ..stages import MeasureKind
 from ..visibility import ViewRestrictionsMixin
 from .mixins import IndexPageMixin
 
 
-class EvaluationIndexPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, Page):
+class EvaluationIndexPage(
+    CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, SingleLineTitleMixin, Page
+):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -42,7 +45,7 @@ class EvaluationIndexPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, 
         )
 
 
-class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
+class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
     program = models.ForeignKey(
         "clpages.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations"
     )

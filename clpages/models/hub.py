@@ -11,6 +11,7 @@ from wagtail.models import Page
 from ..blocks import RICH_TEXT_FEATURES
 from ..permissions import CommunityPagePermissionsMixin
 from ..routing import DirectRouteMixin
+from ..single_line import SingleLineTitleMixin
 from ..stages import STAGE_DESCRIPTIONS, Stage
 from ..visibility import ViewRestrictionsMixin, public
 from .evaluations import EvaluationIndexPage, EvaluationPage
@@ -27,7 +28,9 @@ def _renditions(image_field, filter_spec):
     )
 
 
-class CommunityHubPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, DirectRouteMixin, Page):
+class CommunityHubPage(
+    CommunityPagePermissionsMixin, ViewRestrictionsMixin, DirectRouteMixin, SingleLineTitleMixin, Page
+):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     approach = RichTextField(
         blank=True,

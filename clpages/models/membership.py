@@ -19,3 +19,26 @@ class PartnerMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.partner}"
+
+
+class MembershipRequest(models.Model):
+    """An invitation to someone who already has an account: they join only if they accept it.
+
+    Kept so that each emailed link can be used once (accepting fills in `accepted_at`).
+    """
+
+    partner = models.ForeignKey(
+        "clpages.CommunityPartner", on_delete=models.CASCADE, related_name="membership_requests"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "membership request"
+
+    def __str__(self):
+        return f"{self.user} asked to join {self.partner}"

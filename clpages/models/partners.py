@@ -2,12 +2,14 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from ..single_line import validate_single_line
 from ..stages import LocationKind, PartnerKind
 
 
@@ -143,6 +145,14 @@ class CommunityPartner(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # The name is put in email subjects and the invitation screen's heading.
+        try:
+            validate_single_line(self.name, "The organisation's name")
+        except ValidationError as error:
+            raise ValidationError({"name": error}) from None
 
     def save(self, *args, **kwargs):
         if not self.slug:

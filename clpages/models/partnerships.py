@@ -11,6 +11,7 @@ from wagtail.search import index
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES
 from ..permissions import CommunityPagePermissionsMixin
+from ..single_line import SingleLineTitleMixin
 from ..stages import FramingStage
 from ..visibility import ViewRestrictionsMixin
 from .mixins import IndexPageMixin
@@ -30,7 +31,9 @@ BRAINSTORMING_PROMPTS = [
 FRAMING_NOTE_FIELDS = [(f"notes_{stage.value}", stage) for stage in FramingStage]
 
 
-class PartnershipIndexPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, Page):
+class PartnershipIndexPage(
+    CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, SingleLineTitleMixin, Page
+):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -58,7 +61,7 @@ def _prompt_field(prompt):
     return models.TextField(blank=True, verbose_name=prompt)
 
 
-class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
+class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
     partner = models.ForeignKey(
         "clpages.CommunityPartner", on_delete=models.PROTECT, related_name="partnerships"
     )

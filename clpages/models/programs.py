@@ -18,6 +18,7 @@ from wagtail.search import index
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
 from ..permissions import CommunityPagePermissionsMixin
+from ..single_line import SingleLineTitleMixin
 from ..stages import Registration, SessionFormat, SessionStatus, Stage
 from ..visibility import ViewRestrictionsMixin, public
 from .mixins import IndexPageMixin
@@ -28,7 +29,12 @@ class ProgramTag(TaggedItemBase):
 
 
 class ProgramIndexPage(
-    CommunityPagePermissionsMixin, ViewRestrictionsMixin, RoutablePageMixin, IndexPageMixin, Page
+    CommunityPagePermissionsMixin,
+    ViewRestrictionsMixin,
+    RoutablePageMixin,
+    IndexPageMixin,
+    SingleLineTitleMixin,
+    Page,
 ):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
@@ -68,7 +74,7 @@ class ProgramIndexPage(
         return serve_calendar(self, request)
 
 
-class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
+class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
     summary = models.TextField(
         max_length=300, help_text="One or two sentences shown in listings and search results."
     )

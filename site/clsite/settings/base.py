@@ -175,3 +175,11 @@ TAGGIT_CASE_INSENSITIVE = True
 # Rendered public pages kept for anonymous visitors (clpages.cache); publishing empties it at once.
 # The limit only bounds how long a page showing "upcoming" sessions may lag the clock. 0 turns it off.
 CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Accounts (clpages.accounts): an email address changes only once confirmed from the new address,
+# so Wagtail's own email field on the account screen gives way to clpages' confirmed one, and
+# the Users screens use forms that keep addresses unique.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+INSTALLED_APPS = [
+    "clpages.accounts.apps.UsersConfig" if app == "wagtail.users" else app for app in INSTALLED_APPS
+]
