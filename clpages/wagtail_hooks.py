@@ -37,3 +37,9 @@ hooks.register("before_edit_page", workflow_notice)
 
 # Inviting members from an organisation's admin screen (clpages.invites).
 hooks.register("register_admin_urls", invite_admin_urls)
+
+# Review integrity: admin API page actions and ending someone else's review (see clpages.review).
+from .review import only_submitter_or_publisher_ends_review, use_community_pages_endpoint  # noqa: E402
+
+hooks.register("construct_admin_api", use_community_pages_endpoint)
+hooks.register("before_edit_page", only_submitter_or_publisher_ends_review)

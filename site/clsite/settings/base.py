@@ -175,3 +175,8 @@ TAGGIT_CASE_INSENSITIVE = True
 # Rendered public pages kept for anonymous visitors (clpages.cache); publishing empties it at once.
 # The limit only bounds how long a page showing "upcoming" sessions may lag the clock. 0 turns it off.
 CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Review integrity (clpages.review): community review publishes the revision every step
+# approved; a second submission of a page already in review gets a message, not an error.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "clpages.review_finish.publish_approved_revision"
+MIDDLEWARE += ["clpages.review.ReviewConflictMiddleware"]
