@@ -46,6 +46,11 @@ def guard_revisions_under_review(sender, instance, **kwargs):
     the admin API's revert did not), and the revision under review is never overwritten in
     place (the editor's autosave overwrites its author's latest revision).
     """
+    with transaction.atomic():
+        _guard_revision(instance)
+
+
+def _guard_revision(instance):
     state = community_review_of(instance.content_object, lock=True)
     if state is None:
         return
@@ -67,12 +72,13 @@ def restart_review_on_new_revision(sender, instance, update_fields=None, **kwarg
     """
     if not update_fields or "latest_revision" not in update_fields or not isinstance(instance, Page):
         return
-    state = community_review_of(instance, lock=True)
-    if state is None or state.current_task_state is None:
-        return
-    if state.current_task_state.revision_id == instance.latest_revision_id:
-        return
-    restart_at_co_review(state, instance.latest_revision)
+    with transaction.atomic():
+        state = community_review_of(instance, lock=True)
+        if state is None or state.current_task_state is None:
+            return
+        if state.current_task_state.revision_id == instance.latest_revision_id:
+            return
+        restart_at_co_review(state, instance.latest_revision)
 
 
 @transaction.atomic
@@ -135,20 +141,33 @@ def use_community_pages_endpoint(router):
 WORKFLOW_ENDING_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
 
 
-def only_submitter_or_publisher_ends_review(request, page):
-    """A `before_edit_page` hook. Wagtail lets anyone who may approve the current step cancel
-    the workflow; in community review a co-reviewer must not withdraw someone else's
-    submission, nor restart it as their own."""
-    if request.method != "POST" or not any(request.POST.get(name) for name in WORKFLOW_ENDING_ACTIONS):
-        return None
+def may_end_review(user, page):
+    """Wagtail lets anyone who may approve the current step cancel the workflow; in community
+    review a co-reviewer must not withdraw someone else's submission, nor restart it as their
+    own. The submitter and those who may publish the page can."""
     state = community_review_of(
         page, statuses=(WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
     )
     if state is None:
+        return True
+    return user.pk == state.requested_by_id or page.permissions_for_user(user).can_publish()
+
+
+def only_submitter_or_publisher_ends_review(request, page):
+    """A `before_edit_page` hook: refuse a forged cancel or restart (see `may_end_review`)."""
+    if request.method != "POST" or not any(request.POST.get(name) for name in WORKFLOW_ENDING_ACTIONS):
         return None
-    if request.user.pk == state.requested_by_id or page.permissions_for_user(request.user).can_publish():
-        return None
-    raise PermissionDenied
+    if not may_end_review(request.user, page):
+        raise PermissionDenied
+    return None
+
+
+def hide_buttons_that_end_review(menu_items, request, context):
+    """A `construct_page_action_menu` hook: no cancel or restart button for those refused."""
+    page = context.get("page")
+    if page is None or not page.pk or may_end_review(request.user, page):
+        return
+    menu_items[:] = [item for item in menu_items if item.name not in WORKFLOW_ENDING_ACTIONS]
 
 
 class ReviewConflictMiddleware:

@@ -39,7 +39,12 @@ hooks.register("before_edit_page", workflow_notice)
 hooks.register("register_admin_urls", invite_admin_urls)
 
 # Review integrity: admin API page actions and ending someone else's review (see clpages.review).
-from .review import only_submitter_or_publisher_ends_review, use_community_pages_endpoint  # noqa: E402
+from .review import (  # noqa: E402
+    hide_buttons_that_end_review,
+    only_submitter_or_publisher_ends_review,
+    use_community_pages_endpoint,
+)
 
 hooks.register("construct_admin_api", use_community_pages_endpoint)
 hooks.register("before_edit_page", only_submitter_or_publisher_ends_review)
+hooks.register("construct_page_action_menu", hide_buttons_that_end_review)

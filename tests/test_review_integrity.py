@@ -176,6 +176,7 @@ def test_a_co_reviewer_cannot_end_the_authors_submission(client, community, butt
     program, a, b = community["program"], community["partner_a"], community["partner_b"]
     submit(client, a, program, summary="Changed by A.")
     client.force_login(b)
+    assert f'name="{button}"' not in client.get(edit_url(program)).content.decode()
     data = edit_form_data(client, program)
     data[button] = ["1"]
     before = db_snapshot()
@@ -188,6 +189,7 @@ def test_the_submitter_can_still_cancel_their_submission(client, community):
     program, a = community["program"], community["partner_a"]
     submit(client, a, program, summary="Changed by A.")
     client.force_login(a)
+    assert 'name="action-cancel-workflow"' in client.get(edit_url(program)).content.decode()
     data = edit_form_data(client, program)
     data["action-cancel-workflow"] = ["1"]
     assert client.post(edit_url(program), data).status_code in (200, 302)
