@@ -32,7 +32,7 @@ def community_review_of(page, statuses=(WorkflowState.STATUS_IN_PROGRESS,), lock
         return None
     states = WorkflowState.objects.for_instance(page).filter(status__in=statuses)
     if lock:
-        states = states.select_for_update()
+        states = states.select_for_update(of=("self",))
     state = states.select_related("current_task_state").first()
     if state is None or co_review_task_of(state.workflow_id) is None:
         return None
