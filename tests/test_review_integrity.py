@@ -229,3 +229,33 @@ def test_two_partners_submitting_at_once_the_second_is_told_plainly(client, comm
     assert client.get(edit_url(program)).status_code == 200
     assert act(client, a, program, "approve").status_code == 302
     assert current_task(program) == ("in_progress", "Library approval")
+
+
+def test_the_library_can_still_publish_directly_during_review(client, community):
+    program, editor = community["program"], community["editor"]
+    submit(client, community["partner_a"], program, summary="Changed by A.")
+    client.force_login(editor)
+    data = edit_form_data(client, program, summary="Published by the library.")
+    data["action-publish"] = ["1"]
+    assert client.post(edit_url(program), data).status_code == 302
+    program = fresh(program)
+    assert program.live and program.summary == "Published by the library."
+    assert program.live_revision_id == program.latest_revision_id
+    assert not WorkflowState.objects.for_instance(program).active().exists()
+
+
+def test_pages_outside_the_community_section_keep_wagtails_workflow(client, community):
+    from wagtail.models import Workflow
+
+    home, editor = community["home"].specific, community["editor"]
+    workflow = Workflow.objects.exclude(name="Community review").first() or Workflow.objects.create(
+        name="Moderators approval"
+    )
+    assert home.get_workflow() != community["program"].get_workflow()
+    home.save_revision(user=editor)
+    state = workflow.start(home, editor)
+    # A new revision during that review leaves it where it is, as Wagtail does.
+    task_state = state.current_task_state
+    home.save_revision(user=editor)
+    state.refresh_from_db()
+    assert state.current_task_state_id == (task_state.pk if task_state else None)
