@@ -11,6 +11,10 @@ class ClpagesConfig(AppConfig):
 
         register_signal_handlers()
 
+        from .review import connect_signals as connect_review_signals
+
+        connect_review_signals()
+
         from .cache import connect_signals as connect_page_cache_signals
 
         connect_page_cache_signals()

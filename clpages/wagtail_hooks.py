@@ -12,6 +12,11 @@ from .permissions import (
     refuse_forged_publish_on_edit,
     register_policies,
 )
+from .review import (
+    hide_buttons_that_end_review,
+    only_submitter_or_publisher_ends_review,
+    use_community_pages_endpoint,
+)
 
 # Before any admin view asks for a policy. Wagtail's image and document apps register theirs
 # in ready(), which may run after this module is first imported (wagtail.snippets looks for
@@ -41,3 +46,8 @@ hooks.register("register_admin_urls", invite_admin_urls)
 
 # The account screen's email field, confirmed from the new address (clpages.accounts).
 hooks.register("register_account_settings_panel", account_email_panel)
+
+# Review integrity: admin API page actions and ending someone else's review (see clpages.review).
+hooks.register("construct_admin_api", use_community_pages_endpoint)
+hooks.register("before_edit_page", only_submitter_or_publisher_ends_review)
+hooks.register("construct_page_action_menu", hide_buttons_that_end_review)

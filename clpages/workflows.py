@@ -49,6 +49,37 @@ def reviewing_partner_ids(page, submitter):
     return linked - own
 
 
+def co_review_task_of(workflow_id):
+    """The partner co-review step of a workflow, or None for workflows without one (Wagtail's
+    own, outside the community section)."""
+    return PartnerCoReviewTask.objects.filter(workflow_tasks__workflow_id=workflow_id, active=True).first()
+
+
+def note_review_restarted(user, workflow_state):
+    """Remember, for this request's user, that their own edit just sent this review back to
+    partner co-review (see `review_restarted_by`)."""
+    if user is not None:
+        user.__dict__.setdefault("_clpages_restarted_reviews", set()).add(workflow_state.pk)
+
+
+def review_restarted_by(user, task_state):
+    """True when the user's edit, saved earlier in this same request, restarted this review.
+
+    Wagtail's editor saves an edit and then applies the approve/reject the user chose; that
+    decision was about text that is no longer the one under review, so it is dropped.
+    """
+    return task_state.workflow_state_id in user.__dict__.get("_clpages_restarted_reviews", ())
+
+
+def partners_approved(workflow_state, revision):
+    """Whether partner co-review approved (or had no one to ask about) this very revision."""
+    return workflow_state.task_states.filter(
+        task__in=PartnerCoReviewTask.objects.all(),
+        revision=revision,
+        status__in=(TaskState.STATUS_APPROVED, TaskState.STATUS_SKIPPED),
+    ).exists()
+
+
 class RequestChangesForm(TaskStateCommentForm):
     """Asking for changes always says what to change, so the author knows what to do next."""
 
@@ -100,7 +131,9 @@ class PartnerCoReviewTask(Task):
 
     def start(self, workflow_state, user=None):
         revision = workflow_state.content_object.get_latest_revision()
-        submitter = workflow_state.requested_by or user
+        # Whoever wrote the text under review may not approve it: after a reviewer's or the
+        # library's edit, the submitter's organisation reviews it in turn.
+        submitter = revision.user or user or workflow_state.requested_by
         reviewers = reviewing_partner_ids(revision.as_object(), submitter)
         state = PartnerCoReviewTaskState(workflow_state=workflow_state, revision=revision, task=self)
         if not reviewers:
@@ -143,11 +176,15 @@ class PartnerCoReviewTask(Task):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        # The task state comes from the URL: check the user reviews this very one.
-        task_state = task_state.specific
+        # The task state comes from the URL: check the user reviews this very one. Read afresh
+        # and locked, so two reviewers acting at once cannot both decide it.
+        if review_restarted_by(user, task_state):
+            return None
+        task_state = PartnerCoReviewTaskState.objects.select_for_update().filter(pk=task_state.pk).first()
         if not (
             isinstance(task_state, PartnerCoReviewTaskState)
             and task_state.task_id == self.pk
+            and task_state.status == TaskState.STATUS_IN_PROGRESS
             and (user.is_superuser or task_state.user_is_reviewer(user))
         ):
             raise PermissionDenied
@@ -174,6 +211,46 @@ class PartnerCoReviewTask(Task):
         )
 
 
+class LibraryApprovalTask(GroupApprovalTask):
+    """Wagtail's group approval, for the library step: it only ever reviews text the partners
+    approved. Resuming after the library asked for changes, or any new revision, goes back to
+    partner co-review first, so the co-leading organisation sees the text that goes live."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "library approval task"
+        verbose_name_plural = "library approval tasks"
+
+    def start(self, workflow_state, user=None):
+        co_review = co_review_task_of(workflow_state.workflow_id)
+        revision = workflow_state.content_object.get_latest_revision()
+        if co_review is not None and not partners_approved(workflow_state, revision):
+            # Wagtail makes whatever start() returns the current step.
+            return co_review.start(workflow_state, user=user)
+        return super().start(workflow_state, user=user)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if review_restarted_by(user, task_state):
+            return None
+        # Read afresh and locked: a stale copy must not approve a step that has since ended.
+        task_state = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        if task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+def use_library_approval_task(task):
+    """Make an existing group approval task behave as the library step (its rows stay Wagtail's)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(LibraryApprovalTask, for_concrete_model=False)
+    if task.content_type_id != content_type.pk:
+        Task.objects.filter(pk=task.pk).update(content_type=content_type)
+        task.content_type = content_type
+    return task
+
+
 @transaction.atomic
 def ensure_community_review_workflow():
     """Create or repair the "Community review" workflow and assign it to every community hub.
@@ -190,6 +267,7 @@ def ensure_community_review_workflow():
     if library is None:
         library = GroupApprovalTask.objects.create(name=LIBRARY_TASK_NAME)
     library.groups.add(editors)
+    use_library_approval_task(library)
     for task in (co_review, library):
         if not task.active:
             task.active = True

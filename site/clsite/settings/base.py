@@ -183,3 +183,8 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 INSTALLED_APPS = [
     "clpages.accounts.apps.UsersConfig" if app == "wagtail.users" else app for app in INSTALLED_APPS
 ]
+
+# Review integrity (clpages.review): community review publishes the revision every step
+# approved; a second submission of a page already in review gets a message, not an error.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "clpages.review_finish.publish_approved_revision"
+MIDDLEWARE += ["clpages.review.ReviewConflictMiddleware"]
