@@ -175,3 +175,23 @@ TAGGIT_CASE_INSENSITIVE = True
 # Rendered public pages kept for anonymous visitors (clpages.cache); publishing empties it at once.
 # The limit only bounds how long a page showing "upcoming" sessions may lag the clock. 0 turns it off.
 CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# --- Sign-in lock-out and security headers (values in settings/security.py) ---
+# The header middleware sits just inside SecurityMiddleware, so every response gets the policies,
+# page cache hits included. Axes' middleware goes last, so it sees the response of a locked-out
+# sign-in; its backend goes first, so a locked-out address is refused before any password check.
+INSTALLED_APPS += ["axes", "csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "clsite.headers.ContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("clsite.headers.ContentSecurityPolicyMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+from .security import *  # noqa: E402, F403
