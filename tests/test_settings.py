@@ -84,6 +84,10 @@ def test_production_refuses_to_start_without_admin_base_url():
     assert result.returncode != 0
     assert "Set the WAGTAILADMIN_BASE_URL environment variable" in result.stderr
 
+    result = _manage("check", **{**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": "library.example.org"})
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be the site's full address" in result.stderr
+
 
 def test_production_refuses_a_short_secret_key():
     result = _manage("check", **{**PRODUCTION_ENV, "SECRET_KEY": "short-and-guessable"})

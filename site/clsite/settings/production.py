@@ -31,6 +31,10 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
 # Links in notification and password reset mails point here; a default would send people to 127.0.0.1.
 WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL").rstrip("/")
+if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be the site's full address, such as https://library.example.org."
+    )
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 # The page cache's generation must be shared by every worker: without Redis each worker would
