@@ -229,3 +229,45 @@ def test_private_document_is_not_reached_through_the_images_folder(client, priva
     sneaky = f"{settings.MEDIA_URL}images/../{private_document.file.name}"
 
     assert client.get(sneaky).status_code == 404
+
+
+def test_document_password_form_locks_out_after_repeated_failures(client, db):
+    root = Collection.get_first_root_node()
+    shared = root.add_child(name="Shared with partners")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=shared, restriction_type=CollectionViewRestriction.PASSWORD, password="open-shelves"
+    )
+    url = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert client.post(url, {"password": "guess", "return_url": "/"}).status_code == 200
+    assert client.post(url, {"password": "guess", "return_url": "/"}).status_code == 429
+
+    response = client.post(url, {"password": "open-shelves", "return_url": "/"})
+
+    assert response.status_code == 429
+    assert restriction.passed_view_restrictions_session_key not in client.session
+
+
+def test_behind_the_proxy_a_forged_forwarded_address_does_not_escape_the_lock(client, settings, db):
+    # As in production: the proxy appends the client's address to X-Forwarded-For.
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    login = reverse("wagtailadmin_login")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            login,
+            {"username": "librarian", "password": "guess"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.9",
+        )
+
+    forged = client.post(
+        login,
+        {"username": "librarian", "password": "guess"},
+        HTTP_X_FORWARDED_FOR="198.51.100.77, 203.0.113.9",
+    )
+    neighbour = client.post(
+        login, {"username": "librarian", "password": "guess"}, HTTP_X_FORWARDED_FOR="203.0.113.10"
+    )
+
+    assert forged.status_code == 429
+    # Another visitor behind the same proxy is not locked out with the guesser.
+    assert neighbour.status_code == 200
