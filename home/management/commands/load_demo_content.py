@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo.builder import DemoBuilder
@@ -11,6 +12,14 @@ class Command(BaseCommand):
     help = "Build the fictional Riverbend Public Library demo. Safe to run again: it changes nothing then."
 
     def handle(self, *args, **options):
+        # The demo's accounts share a published password: on a public server anyone could sign in.
+        # Settings opt in (dev and test do), so a new environment is safe without knowing this.
+        if not getattr(settings, "CLPAGES_ALLOW_DEMO_CONTENT", False):
+            raise CommandError(
+                "load_demo_content refuses to run with these settings: the demo content creates accounts "
+                "whose password is published. Use it with the development settings "
+                "(DJANGO_SETTINGS_MODULE=clsite.settings.dev), never on a public server."
+            )
         with transaction.atomic():
             created = DemoBuilder(stdout=self.stdout if options["verbosity"] > 1 else None).build()
             User = get_user_model()

@@ -188,3 +188,23 @@ INSTALLED_APPS = [
 # approved; a second submission of a page already in review gets a message, not an error.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "clpages.review_finish.publish_approved_revision"
 MIDDLEWARE += ["clpages.review.ReviewConflictMiddleware"]
+
+# --- Sign-in lock-out and security headers (values in settings/security.py) ---
+# The header middleware sits just inside SecurityMiddleware, so every response gets the policies,
+# page cache hits included. Axes' middleware goes last, so it sees the response of a locked-out
+# sign-in; its backend goes first, so a locked-out address is refused before any password check.
+INSTALLED_APPS += ["axes", "csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "clsite.headers.ContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("clsite.headers.ContentSecurityPolicyMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+from .security import *  # noqa: E402, F403
