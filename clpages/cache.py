@@ -28,6 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.wsgi import get_bytes_from_wsgi
+from django.db import connections, router
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
@@ -59,9 +60,21 @@ def _unused_value():
     return secrets.randbits(62)
 
 
+def _read_generation():
+    # Read on every request, a cache hit included: plain SQL, as building the ORM's query costs
+    # many times the primary-key lookup itself.
+    model = apps.get_model("clpages", "ContentGeneration")
+    connection = connections[router.db_for_read(model)]
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {table} WHERE id = %s", [GENERATION_ROW])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def current_generation():
     """The content generation every process is serving (one query)."""
-    generation = _generations().filter(pk=GENERATION_ROW).values_list("value", flat=True).first()
+    generation = _read_generation()
     if generation is None:
         generation = (
             _generations().get_or_create(pk=GENERATION_ROW, defaults={"value": _unused_value()})[0].value
