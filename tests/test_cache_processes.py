@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -52,7 +53,8 @@ def shared_database(live_db, tmp_path):
         copy.close()
         url = f"sqlite:///{path}"
     else:
-        url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+        user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"] or "", safe="")
+        url = f"postgres://{user}:{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
     return url, tree, program
 
 
@@ -73,39 +75,43 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    # A restricted page answers with a redirect to the login: the test must see it, not follow it.
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 def _get(base, path):
     try:
-        with urllib.request.urlopen(base + path, timeout=20) as response:
+        with _OPENER.open(base + path, timeout=20) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-urllib.request.install_opener(urllib.request.build_opener(_NoRedirect))
-
-
-def _wait_until_ready(process, base):
+def _wait_until_ready(server):
+    process, base, log = server
     deadline = time.monotonic() + READY_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"the server stopped: {process.stderr.read().decode()[-2000:]}")
+            raise AssertionError(f"the server stopped: {Path(log.name).read_text()[-2000:]}")
         try:
-            with urllib.request.urlopen(base + "/robots.txt", timeout=2):
+            with _OPENER.open(base + "/robots.txt", timeout=2):
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise AssertionError("the server did not answer in time")
 
 
-def _start_servers(environments):
-    servers = []
-    for environment in environments:
+def _start_servers(servers, environments, log_dir):
+    """Start a server per environment, each added to `servers` at once so it is always stopped."""
+    for number, environment in enumerate(environments):
         port = _free_port()
+        # A file, not a pipe: a full pipe would stop the server mid-test.
+        log = (log_dir / f"server-{number}.log").open("wb")
         process = subprocess.Popen(
             [
                 str(Path(sys.executable).with_name("gunicorn")),
@@ -116,25 +122,24 @@ def _start_servers(environments):
             ],
             cwd=ROOT,
             env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=log,
+            stderr=log,
             start_new_session=True,
         )
-        servers.append((process, f"http://127.0.0.1:{port}"))
-    return servers
+        servers.append((process, f"http://127.0.0.1:{port}", log))
 
 
 def _stop(servers):
-    for process, _ in servers:
+    for process, _, _ in servers:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
-    for process, _ in servers:
+    for process, _, log in servers:
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        process.stderr.close()
+        log.close()
 
 
 def _make_private(environment, program):
@@ -154,7 +159,7 @@ def _make_private(environment, program):
     assert result.returncode == 0, result.stderr
 
 
-def test_a_page_made_private_is_private_in_every_process(shared_database):
+def test_a_page_made_private_is_private_in_every_process(shared_database, tmp_path):
     database_url, tree, program = shared_database
     environment = _environment(database_url)
     urls = {
@@ -164,11 +169,12 @@ def test_a_page_made_private_is_private_in_every_process(shared_database):
     }
     # One process with the page cache, one without (production without Redis): both keep their
     # own copies of the private sections, menus and feeds.
-    servers = _start_servers([environment, _environment(database_url, page_cache_seconds="0")])
+    servers = []
     try:
-        for process, base in servers:
-            _wait_until_ready(process, base)
-        for _, base in servers:
+        _start_servers(servers, [environment, _environment(database_url, page_cache_seconds="0")], tmp_path)
+        for server in servers:
+            _wait_until_ready(server)
+        for _, base, _ in servers:
             for _ in range(2):  # the second view comes from each process's own copies
                 for path in urls.values():
                     status, body = _get(base, path)
@@ -176,7 +182,7 @@ def test_a_page_made_private_is_private_in_every_process(shared_database):
 
         _make_private(environment, program)
 
-        for _, base in servers:
+        for _, base, _ in servers:
             status, body = _get(base, urls["program"])
             assert status == 302 and TITLE not in body, base
             for name in ("listing", "feed"):
