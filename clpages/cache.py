@@ -7,21 +7,32 @@ moving or deleting a page, or changing a partner, a place or an image, starts a 
 so listings, feeds and the calendar show the change on the very next request. Old entries are
 never served again and simply expire.
 
+The generation is a row in the database, not a cache entry: every server process reads the same
+one, whatever cache each process has (its own local memory, Redis, none), so a page made
+private in one process is private in all of them on their next request; and a change made in a
+transaction starts its generation only when it commits, so no process can store what it read
+before the commit under the new generation. It costs one query per request, even a cache hit.
+
 What is never cached: anything but a plain GET; requests carrying a session, messages or CSRF
-cookie (logged-in editors, a pending flash message, a form in progress); responses that set a
-cookie, are not 200, stream, ask not to be stored, or vary on a header the key does not hold.
+cookie (logged-in editors, a pending flash message, a form in progress); requests with a query
+parameter the page never read (``?junk=1``: otherwise any address would fill the cache);
+responses that set a cookie, are not 200, stream, ask not to be stored, or vary on a header the
+key does not hold.
 """
 
 import contextvars
 import hashlib
-import time
+import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.handlers.wsgi import get_bytes_from_wsgi
+from django.db import connections, router
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
-GENERATION_KEY = "clpages:page-cache:generation"
+GENERATION_ROW = 1
 ENTRY_PREFIX = "clpages:page-cache:page:"
 DEFAULT_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
 # Headers a cached page may vary on: Cookie (only cookie-less requests are served) and Accept,
@@ -39,22 +50,42 @@ def _excluded_prefixes():
     return tuple(getattr(settings, "CLPAGES_PAGE_CACHE_EXCLUDE", DEFAULT_EXCLUDED_PREFIXES))
 
 
+def _generations():
+    return apps.get_model("clpages", "ContentGeneration").objects
+
+
+def _unused_value():
+    # Random, never counted up: a generation named in a transaction that was rolled back is never
+    # named again, so what was stored under it can never pass for a later generation's.
+    return secrets.randbits(62)
+
+
+def _read_generation():
+    # Read on every request, a cache hit included: plain SQL, as building the ORM's query costs
+    # many times the primary-key lookup itself.
+    model = apps.get_model("clpages", "ContentGeneration")
+    connection = connections[router.db_for_read(model)]
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {table} WHERE id = %s", [GENERATION_ROW])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
+    """The content generation every process is serving (one query)."""
+    generation = _read_generation()
     if generation is None:
-        # Start from the clock, not from 1, so a lost counter can never come back to a value
-        # that pages already stored under it carry.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
+        generation = (
+            _generations().get_or_create(pk=GENERATION_ROW, defaults={"value": _unused_value()})[0].value
+        )
     return generation
 
 
 def new_generation(**kwargs):
     """Make every stored page stale at once. Connected to the signals that change public content."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+    if not _generations().filter(pk=GENERATION_ROW).update(value=_unused_value()):
+        _generations().get_or_create(pk=GENERATION_ROW, defaults={"value": _unused_value()})
     state = _request_state.get()
     if state is not None:
         # A change made while serving a request shows in the rest of that request too.
@@ -88,8 +119,9 @@ def shared(name, compute):
     the breadcrumbs, the private sections. Stored with the content generation it was read in,
     so a change (the same signals as the page cache) makes the next request read it afresh.
     Unlike the page cache this applies to every visitor: the values are public and the same
-    for all. Each process keeps a copy for the current generation, so a request asks the cache
-    for the generation once, not once per value.
+    for all. Each process keeps a copy for the current generation, so a request reads the
+    generation once, not once per value; the generation is the database's, so a copy is never
+    served after a change made in another process.
     """
     if not getattr(settings, "CLPAGES_SHARED_CACHE", True):
         return compute()
@@ -133,6 +165,58 @@ def is_storable_response(response):
     return vary <= STORABLE_VARY
 
 
+class _ReadRecordingQueryDict(QueryDict):
+    """``request.GET`` that notes the parameters a page asks for by name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names_read = set()
+
+    def _note(self, key):
+        # Building the dict looks keys up before names_read exists: those are not the page's reads.
+        if hasattr(self, "names_read"):
+            self.names_read.add(key)
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._note(key)
+        return super().__contains__(key)
+
+    def getlist(self, key, default=None):
+        self._note(key)
+        return super().getlist(key, default)
+
+    # A form may read a copy of the parameters (to add a default): its reads are the page's.
+    def __copy__(self):
+        result = super().__copy__()
+        result.names_read = self.names_read
+        return result
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.names_read = self.names_read
+        return result
+
+
+def _recording_query(request):
+    return _ReadRecordingQueryDict(
+        get_bytes_from_wsgi(request.META, "QUERY_STRING", ""), encoding=request.encoding
+    )
+
+
+def reads_every_parameter(query):
+    """Whether the page read each parameter of the request, so its address names what it shows.
+
+    Only then is the response stored: a parameter no page reads (``?junk=N``) gives a new address
+    for the same page, and storing each would fill the cache. The key still holds the whole
+    query, so a page is never served for parameters other than those it was rendered for.
+    """
+    return set(query) <= query.names_read
+
+
 def entry_key(request):
     address = "|".join(
         (
@@ -162,7 +246,7 @@ class AnonymousPageCacheMiddleware:
     """Serve anonymous GETs of public pages from the cache; store what is safe to share.
 
     Place it just after WhiteNoise, before the session, CSRF and authentication middleware:
-    a hit then costs one cache round trip and no database query.
+    a hit then costs one cache round trip and one database query (the generation).
     """
 
     def __init__(self, get_response):
@@ -184,20 +268,17 @@ class AnonymousPageCacheMiddleware:
             return response
 
         key = entry_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        entry = found.get(key)
-        if generation is None:
-            generation = current_generation()
-        _request_state.get()["generation"] = generation
+        generation = generation_for_request()
+        entry = cache.get(key)
         if entry is not None and entry[0] == generation:
             response = _thaw(entry)
             response["X-Page-Cache"] = "hit"
             return response
 
+        query = request.GET = _recording_query(request)
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
-        if is_storable_response(response):
+        if is_storable_response(response) and reads_every_parameter(query):
             cache.set(key, _freeze(response, generation), timeout())
             response["X-Page-Cache"] = "miss"
         return response
@@ -249,12 +330,38 @@ def _on_page_deleted(sender, instance, **kwargs):
         new_generation()
 
 
+# Page fields Wagtail saves alone for a draft, a lock or a comment: the public copy is unchanged.
+DRAFT_FIELDS = {
+    "wagtail_admin_comments",
+    "latest_revision_created_at",
+    "draft_title",
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_by",
+    "locked_at",
+    "numchild",
+}
+
+
+def changes_public_copy(page, created, update_fields):
+    """Whether saving ``page`` directly (not through publishing) may change what the public sees.
+
+    A page that stops being live (``page.live = False; page.save()``) must leave listings and
+    the cache as surely as an unpublished one; a saved page that was live may have been before.
+    """
+    if update_fields is not None:
+        fields = set(update_fields)
+        return "live" in fields or (page.live and not fields <= DRAFT_FIELDS)
+    # A whole save of an existing page may have taken it out of the public site.
+    return page.live or not created
+
+
 def _connect_live_page_saves(page_model):
     from django.db.models.signals import post_save
 
-    def on_save(sender, instance, update_fields=None, **kwargs):
-        # A live page saved directly (not a draft revision) changes what the public sees.
-        if isinstance(instance, page_model) and instance.live and not update_fields:
+    def on_save(sender, instance, created=False, update_fields=None, **kwargs):
+        if isinstance(instance, page_model) and changes_public_copy(instance, created, update_fields):
             new_generation()
 
     post_save.connect(on_save, weak=False, dispatch_uid="clpages-page-cache-live-page-save")

@@ -1,6 +1,7 @@
 # The workflow task models live beside the workflow they serve; imported here so Django finds them.
 from ..workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
 from .evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
+from .generation import ContentGeneration
 from .hub import CommunityHubPage
 from .membership import MembershipRequest, PartnerMembership
 from .partners import Audience, CommunityPartner, Language, Location
@@ -11,6 +12,7 @@ __all__ = [
     "Audience",
     "CommunityHubPage",
     "CommunityPartner",
+    "ContentGeneration",
     "EvaluationIndexPage",
     "EvaluationMeasure",
     "EvaluationPage",

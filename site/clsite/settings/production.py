@@ -37,8 +37,9 @@ if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
     )
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
-# The page cache's generation must be shared by every worker: without Redis each worker would
-# keep its own, and one could serve a page changed in another. See docs/deployment.md.
+# Without Redis each worker keeps its own memory cache. The content generation is in the database,
+# so that is still correct, but every worker would render and store its own copy of each page:
+# the page cache stays off. See docs/deployment.md.
 if not os.environ.get("REDIS_URL"):
     CLPAGES_PAGE_CACHE_SECONDS = 0
 
