@@ -62,7 +62,7 @@ def remove_unique_email(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clpages", "0006_search_title_body_index"),
+        ("clpages", "0008_content_generation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
