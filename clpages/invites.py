@@ -23,7 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.helpers import ButtonHelper
 
 from .models import CommunityPartner, PartnerMembership
-from .roles import EDITORS_GROUP, PARTNERS_GROUP
+from .roles import PARTNERS_GROUP, partner_groups
 
 INVITE_PERMISSION = "clpages.add_partnermembership"
 
@@ -89,8 +89,10 @@ def invite_member(partner, email, first_name="", last_name="", invited_by=None):
         user.save()
     # get_or_create: a second click on "Send" must not fail on the unique membership.
     PartnerMembership.objects.get_or_create(partner=partner, user=user)
-    if not (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()):
-        user.groups.add(Group.objects.get_or_create(name=PARTNERS_GROUP)[0])
+    if not (user.is_superuser or user.has_perm(INVITE_PERMISSION)):
+        user.groups.add(
+            partner_groups().order_by("pk").first() or Group.objects.get_or_create(name=PARTNERS_GROUP)[0]
+        )
 
     context = {
         "user": user,

@@ -1,8 +1,9 @@
 """Partners' rights in the admin: Wagtail's page permissions, narrowed to their organisations.
 
-The `Community partners` group holds ordinary Wagtail page permissions (add, change) on each
-community hub. This module's policy reads those grants as *organisation-scoped*: for a member
-of one or more partner organisations they become
+A partner group (any group holding `clpages.act_for_own_organisations`, whatever its name)
+holds ordinary Wagtail page permissions (add, change) on each community hub. This module's
+policy reads those grants as *organisation-scoped*: for a member of one or more partner
+organisations they become
 
 * "add" on the index pages where programs, partnerships and evaluations are created, and
 * every other right on exactly the pages linked to the member's organisations (a program
@@ -14,7 +15,7 @@ Wagtail's permission machinery (explorer, search, choosers, reports, edit, previ
 revisions, workflow screens) sees the narrowed rights. The page tester adds what a policy
 cannot say: scoped grants never allow deleting, moving or copying a page.
 
-Grants of any other group keep Wagtail's usual meaning, so `Library editors` are unaffected.
+Grants of any other group keep Wagtail's usual meaning, so library editors are unaffected.
 """
 
 from dataclasses import dataclass
@@ -22,13 +23,13 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, PagePermissionTester
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .forms import CommunityPageForm
-from .roles import PARTNERS_GROUP
+from .roles import partner_groups
 
 _ORGANISATIONS_CACHE = "_clpages_organisation_ids"
 
@@ -123,8 +124,11 @@ def creation_parent_content_types():
     return [_content_type(model) for model in parents]
 
 
-def is_scoped_grant(group_name):
-    return group_name == PARTNERS_GROUP
+def with_scope(grants):
+    """Group page or collection grants, each marked `scoped` when its group holds the scope
+    permission (in the same query: asking per group would cost a query per grant)."""
+    scoped_groups = partner_groups().filter(pk=OuterRef("group_id"))
+    return grants.annotate(scoped=Exists(scoped_groups))
 
 
 @dataclass(frozen=True)
@@ -156,14 +160,17 @@ class CommunityPagePermissionPolicy(PagePermissionPolicy):
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return GroupPagePermission.objects.none()
         grants = list(
-            GroupPagePermission.objects.filter(group__user=user).select_related("page", "permission", "group")
+            with_scope(GroupPagePermission.objects.filter(group__user=user)).select_related(
+                "page", "permission"
+            )
         )
-        plain = [grant for grant in grants if not is_scoped_grant(grant.group.name)]
-        scoped = [grant for grant in grants if is_scoped_grant(grant.group.name)]
+        plain = [grant for grant in grants if not grant.scoped]
+        scoped = [grant for grant in grants if grant.scoped]
         user._clpages_has_scoped_grants = bool(scoped)
-        partner_ids = organisation_ids(user)
-        if not scoped or not partner_ids:
+        # Only now the memberships: users without scoped grants pay no query for them.
+        if not scoped or not organisation_ids(user):
             return plain
+        partner_ids = organisation_ids(user)
 
         creation_parents = list(Page.objects.filter(content_type__in=creation_parent_content_types()))
         linked = list(Page.objects.filter(pk__in=linked_page_ids(partner_ids)))
@@ -233,16 +240,18 @@ class CommunityPagePermissionPolicy(PagePermissionPolicy):
         grants = GroupPagePermission.objects.filter(page__in=ancestors)
         q = Q(pk__in=[])
 
-        plain_groups = grants.filter(permission__codename__in=codenames).exclude(group__name=PARTNERS_GROUP)
+        plain_groups = grants.filter(permission__codename__in=codenames).exclude(
+            group__in=partner_groups().values("pk")
+        )
         q |= Q(groups__in=plain_groups.values_list("group", flat=True))
         if "change" in actions and "add" not in actions:
             add_groups = grants.filter(permission__codename=self._get_permission_codename("add")).exclude(
-                group__name=PARTNERS_GROUP
+                group__in=partner_groups().values("pk")
             )
             q |= Q(groups__in=add_groups.values_list("group", flat=True)) & Q(pk=instance.owner_id)
 
         scoped_groups = list(
-            grants.filter(permission__codename__in=codenames, group__name=PARTNERS_GROUP)
+            grants.filter(group__in=partner_groups().values("pk"), permission__codename__in=codenames)
             .values_list("group", flat=True)
             .distinct()
         )
@@ -329,17 +338,17 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return GroupCollectionPermission.objects.none()
         grants = list(
-            GroupCollectionPermission.objects.filter(group__user=user).select_related(
-                "permission", "collection", "group"
+            with_scope(GroupCollectionPermission.objects.filter(group__user=user)).select_related(
+                "permission", "collection"
             )
         )
-        # Only the partner group's grants on "Partner organisations" are organisation-scoped;
-        # its grants elsewhere (the shared collection) apply as they are.
+        if not any(grant.scoped for grant in grants):
+            return grants
+        # Only partner groups' grants on "Partner organisations" are organisation-scoped;
+        # their grants elsewhere (the shared collection) apply as they are.
         root = _partner_collections_root_path()
         scoped = [
-            grant
-            for grant in grants
-            if is_scoped_grant(grant.group.name) and root and grant.collection.path.startswith(root)
+            grant for grant in grants if grant.scoped and root and grant.collection.path.startswith(root)
         ]
         plain = [grant for grant in grants if grant not in scoped]
         if not scoped:
