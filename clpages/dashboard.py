@@ -15,7 +15,7 @@ from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, Workf
 from wagtail.models import Page, TaskState, WorkflowState
 
 from .models import EvaluationPage, PartnershipPage, ProgramPage
-from .permissions import page_permission_policy
+from .permissions import in_community_section, page_permission_policy
 from .workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
 
 # Wagtail's own workflow panels repeat what this panel shows for partners (and query per row).
@@ -146,7 +146,7 @@ def construct_homepage_panels(request, panels):
 def workflow_notice(request, page):
     """In the page editor, tell a co-reviewer what is asked of them, and show the author the
     reviewer's comment when changes were requested (a `before_edit_page` hook)."""
-    if request.method != "GET":
+    if request.method != "GET" or not in_community_section(page.specific_class):
         return None
     from wagtail.admin import messages
 

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, PagePermissionTester
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .forms import CommunityPageForm
-from .roles import partner_groups
+from .roles import SCOPE_PERMISSION, dotted, partner_groups
 
 _ORGANISATIONS_CACHE = "_clpages_organisation_ids"
 
@@ -124,11 +124,36 @@ def creation_parent_content_types():
     return [_content_type(model) for model in parents]
 
 
-def with_scope(grants):
-    """Group page or collection grants, each marked `scoped` when its group holds the scope
-    permission (in the same query: asking per group would cost a query per grant)."""
-    scoped_groups = partner_groups().filter(pk=OuterRef("group_id"))
-    return grants.annotate(scoped=Exists(scoped_groups))
+_SCOPED_GROUPS_CACHE = "_clpages_scoped_group_ids"
+
+
+def scoped_group_ids(user):
+    """Ids of the user's groups whose grants are organisation-scoped (cached on the user object).
+
+    Django's own permission cache answers first, so people who hold no partner role pay no query.
+    """
+    if not user.has_perm(dotted(SCOPE_PERMISSION)):
+        return frozenset()
+    if not hasattr(user, _SCOPED_GROUPS_CACHE):
+        ids = frozenset(partner_groups().filter(user=user).values_list("pk", flat=True))
+        setattr(user, _SCOPED_GROUPS_CACHE, ids)
+    return getattr(user, _SCOPED_GROUPS_CACHE)
+
+
+def shared_grants(user, model, cache_name):
+    """The user's group grants as Wagtail's stock policies read them, through their cache.
+
+    Some Wagtail code asks the stock policies directly (wagtail.images.permissions, for one):
+    sharing their cache keeps those grants one query per request, as without this project.
+    """
+    if not hasattr(user, cache_name):
+        grants = model.objects.filter(group__user=user).select_related("permission", *_RELATED[model])
+        list(grants)  # fills the queryset's own result cache, which Wagtail then reads
+        setattr(user, cache_name, grants)
+    return getattr(user, cache_name)
+
+
+_RELATED = {GroupPagePermission: ("page",), GroupCollectionPermission: ("collection",)}
 
 
 @dataclass(frozen=True)
@@ -159,13 +184,10 @@ class CommunityPagePermissionPolicy(PagePermissionPolicy):
     def get_all_permissions_for_user(self, user):
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return GroupPagePermission.objects.none()
-        grants = list(
-            with_scope(GroupPagePermission.objects.filter(group__user=user)).select_related(
-                "page", "permission"
-            )
-        )
-        plain = [grant for grant in grants if not grant.scoped]
-        scoped = [grant for grant in grants if grant.scoped]
+        grants = list(shared_grants(user, GroupPagePermission, PagePermissionPolicy.permission_cache_name))
+        scoped_groups = scoped_group_ids(user)
+        plain = [grant for grant in grants if grant.group_id not in scoped_groups]
+        scoped = [grant for grant in grants if grant.group_id in scoped_groups]
         user._clpages_has_scoped_grants = bool(scoped)
         # Only now the memberships: users without scoped grants pay no query for them.
         if not scoped or not organisation_ids(user):
@@ -338,17 +360,20 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return GroupCollectionPermission.objects.none()
         grants = list(
-            with_scope(GroupCollectionPermission.objects.filter(group__user=user)).select_related(
-                "permission", "collection"
+            shared_grants(
+                user, GroupCollectionPermission, CollectionOwnershipPermissionPolicy.permission_cache_name
             )
         )
-        if not any(grant.scoped for grant in grants):
+        scoped_groups = scoped_group_ids(user)
+        if not scoped_groups:
             return grants
         # Only partner groups' grants on "Partner organisations" are organisation-scoped;
         # their grants elsewhere (the shared collection) apply as they are.
         root = _partner_collections_root_path()
         scoped = [
-            grant for grant in grants if grant.scoped and root and grant.collection.path.startswith(root)
+            grant
+            for grant in grants
+            if grant.group_id in scoped_groups and root and grant.collection.path.startswith(root)
         ]
         plain = [grant for grant in grants if grant not in scoped]
         if not scoped:
@@ -442,18 +467,30 @@ def partner_page_chooser_queryset(pages, request):
 PUBLISHING_ACTIONS = ("action-publish", "action-schedule")
 
 
+def in_community_section(page_class):
+    """The section's own page types: the global admin hooks leave every other page to Wagtail.
+
+    Read from the class, so it costs no query.
+    """
+    return page_class is not None and issubclass(page_class, CommunityPagePermissionsMixin)
+
+
 def refuse_forged_publish_on_edit(request, page):
     """An edit posted with a publish action by someone who cannot publish is refused whole.
 
     Wagtail would quietly save it as a draft instead; refusing says plainly that nothing
     happened, and changes nothing.
     """
+    if not in_community_section(page.specific_class):
+        return
     if request.method == "POST" and any(action in request.POST for action in PUBLISHING_ACTIONS):
         if not page.permissions_for_user(request.user).can_publish():
             raise PermissionDenied
 
 
 def refuse_forged_publish_on_create(request, parent_page, page_class):
+    if not in_community_section(page_class):
+        return
     if request.method == "POST" and any(action in request.POST for action in PUBLISHING_ACTIONS):
         if not parent_page.permissions_for_user(request.user).can_publish_subpage():
             raise PermissionDenied

@@ -2,6 +2,8 @@ from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
 from .admin import CommunityGroup
+from .admin_api import construct_admin_api
+from .admin_scope import acts_for_organisations, refuse_move_confirmation, register_bulk_actions
 from .dashboard import construct_homepage_panels, workflow_notice
 from .invites import admin_urls as invite_admin_urls
 from .permissions import (
@@ -37,3 +39,15 @@ hooks.register("before_edit_page", workflow_notice)
 
 # Inviting members from an organisation's admin screen (clpages.invites).
 hooks.register("register_admin_urls", invite_admin_urls)
+
+# Partners' scope on the admin's read-only screens and API (clpages.admin_scope, clpages.admin_api).
+# After Wagtail's own registrations, which these replace.
+hooks.register("construct_admin_api", construct_admin_api, order=100)
+hooks.register("before_move_page", refuse_move_confirmation)
+register_bulk_actions()
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports_from_partners(request, menu_items):
+    if acts_for_organisations(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -175,3 +175,6 @@ TAGGIT_CASE_INSENSITIVE = True
 # Rendered public pages kept for anonymous visitors (clpages.cache); publishing empties it at once.
 # The limit only bounds how long a page showing "upcoming" sessions may lag the clock. 0 turns it off.
 CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Partners' scope on admin views that read titles by id and have no hook (clpages.admin_scope).
+MIDDLEWARE += ["clpages.admin_scope.PartnerAdminScopeMiddleware"]
