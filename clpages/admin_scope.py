@@ -8,8 +8,9 @@ show them (the same policy, the same chooser hooks). Everyone else, and every pa
 community section, keeps Wagtail's behaviour; for them these checks cost no query.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import JsonResponse, QueryDict
 from taggit.models import Tag
 from wagtail import hooks
@@ -19,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images import get_image_model
 from wagtail.images.views import bulk_actions as image_bulk_actions
+from wagtail.images.views import chooser as image_chooser
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
@@ -100,6 +102,41 @@ def register_bulk_actions():
     # A later registration of the same action type replaces Wagtail's own in its registry.
     for action in NARROWED_BULK_ACTIONS:
         hooks.register("register_bulk_action", action, order=100)
+
+
+# -- the image chooser's popular tags ----------------------------------------------------------
+
+
+def popular_tags_in_sight(user, model, count=10):
+    """Wagtail's popular tags for the model, counted over the files this user may choose."""
+    content_type = ContentType.objects.get_for_model(model)
+    in_sight = Q(
+        taggit_taggeditem_items__content_type=content_type,
+        taggit_taggeditem_items__object_id__in=choosable(user, model).values("pk"),
+    )
+    return (
+        Tag.objects.filter(in_sight)
+        .annotate(item_count=Count("taggit_taggeditem_items", filter=in_sight))
+        .order_by("-item_count")[:count]
+    )
+
+
+class PopularTagsInSight:
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if acts_for_organisations(self.request.user):
+            context["popular_tags"] = popular_tags_in_sight(self.request.user, self.model)
+        return context
+
+
+def narrow_image_chooser():
+    """The chooser viewset's own view-class settings; read when the admin URLs are built."""
+    viewset = image_chooser.viewset
+    for attribute in ("choose_view_class", "choose_results_view_class"):
+        view_class = getattr(viewset, attribute)
+        if not issubclass(view_class, PopularTagsInSight):
+            narrowed = type(view_class.__name__, (PopularTagsInSight, view_class), {"__module__": __name__})
+            setattr(viewset, attribute, narrowed)
 
 
 # -- views without an extension point of their own -----------------------------------------------

@@ -3,7 +3,12 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from .admin import CommunityGroup
 from .admin_api import construct_admin_api
-from .admin_scope import acts_for_organisations, refuse_move_confirmation, register_bulk_actions
+from .admin_scope import (
+    acts_for_organisations,
+    narrow_image_chooser,
+    refuse_move_confirmation,
+    register_bulk_actions,
+)
 from .dashboard import construct_homepage_panels, workflow_notice
 from .invites import admin_urls as invite_admin_urls
 from .permissions import (
@@ -45,6 +50,7 @@ hooks.register("register_admin_urls", invite_admin_urls)
 hooks.register("construct_admin_api", construct_admin_api, order=100)
 hooks.register("before_move_page", refuse_move_confirmation)
 register_bulk_actions()
+narrow_image_chooser()
 
 
 @hooks.register("construct_reports_menu")

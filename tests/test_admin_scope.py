@@ -373,3 +373,13 @@ def test_partners_cannot_read_another_organisations_record_history(client, world
     assert other.status_code in (302, 403) and "Northside Youth Collective" not in other.content.decode()
     client.force_login(world["editor"])
     assert client.get(f"/admin/clpages/communitypartner/history/{world['org_b'].pk}/").status_code == 200
+
+
+def test_the_image_choosers_popular_tags_come_from_the_partners_own_and_shared_images(client, world):
+    files_of_each_organisation(world)
+    client.force_login(world["partner_a"])
+    html = json.loads(client.get(reverse("wagtailimages_chooser:choose")).content)["html"]
+    assert "community-a" in html and "confidential-b" not in html
+    client.force_login(world["editor"])
+    html = json.loads(client.get(reverse("wagtailimages_chooser:choose")).content)["html"]
+    assert "community-a" in html and "confidential-b" in html
