@@ -2,25 +2,30 @@
 
 Wagtail asks the permission policy before it changes anything, but a few read-only screens
 show titles of whatever ids they are given: the move confirmation, bulk-action confirmations,
-the page chooser's "chosen" step, the page types report and tag suggestions. For people
+the page chooser's "chosen" step, the page types report, tag suggestions and the tags the image
+chooser and the image and document listings offer as "popular". For people
 acting for partner organisations those screens see what the explorer and choosers already
 show them (the same policy, the same chooser hooks). Everyone else, and every page outside the
 community section, keeps Wagtail's behaviour; for them these checks cost no query.
 """
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import JsonResponse, QueryDict
 from taggit.models import Tag
 from wagtail import hooks
+from wagtail.admin.filters import PopularTagsFilter
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents import get_document_model
 from wagtail.documents.views import bulk_actions as document_bulk_actions
+from wagtail.documents.views import documents as document_views
 from wagtail.images import get_image_model
 from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.images.views import chooser as image_chooser
+from wagtail.images.views import images as image_views
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
@@ -139,6 +144,44 @@ def narrow_image_chooser():
             setattr(viewset, attribute, narrowed)
 
 
+def _tags_in_sight_filterset(filterset_class):
+    """The listing's "Tag" filter offers the popular tags of what the partner may choose."""
+
+    class TagsInSight(filterset_class):
+        def __init__(self, *args, request=None, **kwargs):
+            super().__init__(*args, request=request, **kwargs)
+            self.filters.pop("tag", None)
+            popular = [tag.name for tag in popular_tags_in_sight(request.user, self._meta.model)]
+            if popular:
+                self.filters["tag"] = PopularTagsFilter(
+                    label="Tag",
+                    field_name="tags__name",
+                    choices=[(name, name) for name in popular],
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text="Filter by up to ten most popular tags.",
+                )
+
+    TagsInSight.__name__ = TagsInSight.__qualname__ = filterset_class.__name__
+    return TagsInSight
+
+
+def _listing_for_partners(index_view_class):
+    narrowed = type(
+        index_view_class.__name__,
+        (index_view_class,),
+        {
+            "__module__": __name__,
+            "filterset_class": _tags_in_sight_filterset(index_view_class.filterset_class),
+        },
+    )
+    views = {False: narrowed.as_view(), True: narrowed.as_view(results_only=True)}
+
+    def listing(request):
+        return views[request.resolver_match.url_name == "index_results"](request)
+
+    return listing
+
+
 # -- views without an extension point of their own -----------------------------------------------
 
 
@@ -197,6 +240,12 @@ NARROWED_VIEWS = {
     "wagtailadmin_reports:page_types_usage_results": refuse,
     "wagtailadmin_tag_autocomplete": _tags_for_partners,
     "wagtailadmin_tag_model_autocomplete": _tags_for_partners,
+    # Their listings' "Tag" filter names the most used tags of every organisation's files.
+    **{
+        f"{namespace}:{name}": _listing_for_partners(views.IndexView)
+        for namespace, views in (("wagtailimages", image_views), ("wagtaildocs", document_views))
+        for name in ("index", "index_results")
+    },
 }
 
 

@@ -383,3 +383,18 @@ def test_the_image_choosers_popular_tags_come_from_the_partners_own_and_shared_i
     client.force_login(world["editor"])
     html = json.loads(client.get(reverse("wagtailimages_chooser:choose")).content)["html"]
     assert "community-a" in html and "confidential-b" in html
+
+
+@pytest.mark.parametrize("listing", ["wagtailimages:index", "wagtaildocs:index"])
+def test_file_listings_tag_filter_names_only_tags_in_the_partners_sight(client, world, listing):
+    files = files_of_each_organisation(world)
+    files["document B"].tags.add("confidential-b")
+    files["document A"].tags.add("community-a")
+    client.force_login(world["partner_a"])
+    response = client.get(reverse(listing))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "community-a" in html and "confidential-b" not in html
+    assert "Photo of B" not in html and "Minutes of B" not in html
+    client.force_login(world["editor"])
+    assert "confidential-b" in client.get(reverse(listing)).content.decode()
