@@ -1,6 +1,7 @@
 """wagtail-modeladmin screens for the records behind community pages."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
@@ -49,6 +50,12 @@ class CommunityPartnerAdmin(ModelAdmin):
         if _manages_partners(request.user):
             return queryset
         return queryset.filter(members=request.user)
+
+    def history_view(self, request, instance_pk):
+        # modeladmin looks the record up among all organisations; its history names who did what.
+        if not str(instance_pk).isdigit() or not self.get_queryset(request).filter(pk=instance_pk).exists():
+            raise PermissionDenied
+        return super().history_view(request, instance_pk)
 
 
 class LocationAdmin(ModelAdmin):

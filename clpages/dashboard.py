@@ -15,7 +15,7 @@ from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, Workf
 from wagtail.models import Page, TaskState, WorkflowState
 
 from .models import EvaluationPage, PartnershipPage, ProgramPage
-from .roles import EDITORS_GROUP
+from .permissions import in_community_section, page_permission_policy
 from .workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
 
 # Wagtail's own workflow panels repeat what this panel shows for partners (and query per row).
@@ -136,8 +136,9 @@ def construct_homepage_panels(request, panels):
     org_ids = list(user.partner_organisations.values_list("pk", flat=True))
     if not org_ids:
         return
-    # Editors and superusers also moderate library approvals: they keep Wagtail's panels.
-    if not (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()):
+    # Anyone with rights beyond their organisations' (library staff, superusers) may moderate
+    # library approvals too: they keep Wagtail's panels.
+    if page_permission_policy.is_partner_only(user):
         panels[:] = [panel for panel in panels if not isinstance(panel, REPLACED_FOR_PARTNERS)]
     panels.append(PartnerWorkPanel(org_ids))
 
@@ -145,7 +146,7 @@ def construct_homepage_panels(request, panels):
 def workflow_notice(request, page):
     """In the page editor, tell a co-reviewer what is asked of them, and show the author the
     reviewer's comment when changes were requested (a `before_edit_page` hook)."""
-    if request.method != "GET":
+    if request.method != "GET" or not in_community_section(page.specific_class):
         return None
     from wagtail.admin import messages
 

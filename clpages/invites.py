@@ -25,7 +25,7 @@ from .accounts import membership as membership_requests
 from .accounts.mail import EmailNotSent, admin_url, send_account_email
 from .accounts.membership import request_membership
 from .models import CommunityPartner, PartnerMembership
-from .roles import EDITORS_GROUP, PARTNERS_GROUP
+from .roles import PARTNERS_GROUP, partner_groups
 from .single_line import validate_single_line
 
 INVITE_PERMISSION = "clpages.add_partnermembership"
@@ -83,8 +83,10 @@ def add_member(partner, user):
     """Makes the person a member of the organisation, and a partner unless they are library staff."""
     # get_or_create: a second click on "Send" must not fail on the unique membership.
     PartnerMembership.objects.get_or_create(partner=partner, user=user)
-    if not (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()):
-        user.groups.add(Group.objects.get_or_create(name=PARTNERS_GROUP)[0])
+    if not (user.is_superuser or user.has_perm(INVITE_PERMISSION)):
+        user.groups.add(
+            partner_groups().order_by("pk").first() or Group.objects.get_or_create(name=PARTNERS_GROUP)[0]
+        )
 
 
 @transaction.atomic

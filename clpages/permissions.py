@@ -1,8 +1,9 @@
 """Partners' rights in the admin: Wagtail's page permissions, narrowed to their organisations.
 
-The `Community partners` group holds ordinary Wagtail page permissions (add, change) on each
-community hub. This module's policy reads those grants as *organisation-scoped*: for a member
-of one or more partner organisations they become
+A partner group (any group holding `clpages.act_for_own_organisations`, whatever its name)
+holds ordinary Wagtail page permissions (add, change) on each community hub. This module's
+policy reads those grants as *organisation-scoped*: for a member of one or more partner
+organisations they become
 
 * "add" on the index pages where programs, partnerships and evaluations are created, and
 * every other right on exactly the pages linked to the member's organisations (a program
@@ -14,7 +15,7 @@ Wagtail's permission machinery (explorer, search, choosers, reports, edit, previ
 revisions, workflow screens) sees the narrowed rights. The page tester adds what a policy
 cannot say: scoped grants never allow deleting, moving or copying a page.
 
-Grants of any other group keep Wagtail's usual meaning, so `Library editors` are unaffected.
+Grants of any other group keep Wagtail's usual meaning, so library editors are unaffected.
 """
 
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .forms import CommunityPageForm
-from .roles import PARTNERS_GROUP
+from .roles import SCOPE_PERMISSION, dotted, partner_groups
 
 _ORGANISATIONS_CACHE = "_clpages_organisation_ids"
 
@@ -123,8 +124,36 @@ def creation_parent_content_types():
     return [_content_type(model) for model in parents]
 
 
-def is_scoped_grant(group_name):
-    return group_name == PARTNERS_GROUP
+_SCOPED_GROUPS_CACHE = "_clpages_scoped_group_ids"
+
+
+def scoped_group_ids(user):
+    """Ids of the user's groups whose grants are organisation-scoped (cached on the user object).
+
+    Django's own permission cache answers first, so people who hold no partner role pay no query.
+    """
+    if not user.has_perm(dotted(SCOPE_PERMISSION)):
+        return frozenset()
+    if not hasattr(user, _SCOPED_GROUPS_CACHE):
+        ids = frozenset(partner_groups().filter(user=user).values_list("pk", flat=True))
+        setattr(user, _SCOPED_GROUPS_CACHE, ids)
+    return getattr(user, _SCOPED_GROUPS_CACHE)
+
+
+def shared_grants(user, model, cache_name):
+    """The user's group grants as Wagtail's stock policies read them, through their cache.
+
+    Some Wagtail code asks the stock policies directly (wagtail.images.permissions, for one):
+    sharing their cache keeps those grants one query per request, as without this project.
+    """
+    if not hasattr(user, cache_name):
+        grants = model.objects.filter(group__user=user).select_related("permission", *_RELATED[model])
+        list(grants)  # fills the queryset's own result cache, which Wagtail then reads
+        setattr(user, cache_name, grants)
+    return getattr(user, cache_name)
+
+
+_RELATED = {GroupPagePermission: ("page",), GroupCollectionPermission: ("collection",)}
 
 
 @dataclass(frozen=True)
@@ -155,15 +184,15 @@ class CommunityPagePermissionPolicy(PagePermissionPolicy):
     def get_all_permissions_for_user(self, user):
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return GroupPagePermission.objects.none()
-        grants = list(
-            GroupPagePermission.objects.filter(group__user=user).select_related("page", "permission", "group")
-        )
-        plain = [grant for grant in grants if not is_scoped_grant(grant.group.name)]
-        scoped = [grant for grant in grants if is_scoped_grant(grant.group.name)]
+        grants = list(shared_grants(user, GroupPagePermission, PagePermissionPolicy.permission_cache_name))
+        scoped_groups = scoped_group_ids(user)
+        plain = [grant for grant in grants if grant.group_id not in scoped_groups]
+        scoped = [grant for grant in grants if grant.group_id in scoped_groups]
         user._clpages_has_scoped_grants = bool(scoped)
-        partner_ids = organisation_ids(user)
-        if not scoped or not partner_ids:
+        # Only now the memberships: users without scoped grants pay no query for them.
+        if not scoped or not organisation_ids(user):
             return plain
+        partner_ids = organisation_ids(user)
 
         creation_parents = list(Page.objects.filter(content_type__in=creation_parent_content_types()))
         linked = list(Page.objects.filter(pk__in=linked_page_ids(partner_ids)))
@@ -233,16 +262,18 @@ class CommunityPagePermissionPolicy(PagePermissionPolicy):
         grants = GroupPagePermission.objects.filter(page__in=ancestors)
         q = Q(pk__in=[])
 
-        plain_groups = grants.filter(permission__codename__in=codenames).exclude(group__name=PARTNERS_GROUP)
+        plain_groups = grants.filter(permission__codename__in=codenames).exclude(
+            group__in=partner_groups().values("pk")
+        )
         q |= Q(groups__in=plain_groups.values_list("group", flat=True))
         if "change" in actions and "add" not in actions:
             add_groups = grants.filter(permission__codename=self._get_permission_codename("add")).exclude(
-                group__name=PARTNERS_GROUP
+                group__in=partner_groups().values("pk")
             )
             q |= Q(groups__in=add_groups.values_list("group", flat=True)) & Q(pk=instance.owner_id)
 
         scoped_groups = list(
-            grants.filter(permission__codename__in=codenames, group__name=PARTNERS_GROUP)
+            grants.filter(group__in=partner_groups().values("pk"), permission__codename__in=codenames)
             .values_list("group", flat=True)
             .distinct()
         )
@@ -329,17 +360,20 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if not user.is_active or user.is_anonymous or user.is_superuser:
             return GroupCollectionPermission.objects.none()
         grants = list(
-            GroupCollectionPermission.objects.filter(group__user=user).select_related(
-                "permission", "collection", "group"
+            shared_grants(
+                user, GroupCollectionPermission, CollectionOwnershipPermissionPolicy.permission_cache_name
             )
         )
-        # Only the partner group's grants on "Partner organisations" are organisation-scoped;
-        # its grants elsewhere (the shared collection) apply as they are.
+        scoped_groups = scoped_group_ids(user)
+        if not scoped_groups:
+            return grants
+        # Only partner groups' grants on "Partner organisations" are organisation-scoped;
+        # their grants elsewhere (the shared collection) apply as they are.
         root = _partner_collections_root_path()
         scoped = [
             grant
             for grant in grants
-            if is_scoped_grant(grant.group.name) and root and grant.collection.path.startswith(root)
+            if grant.group_id in scoped_groups and root and grant.collection.path.startswith(root)
         ]
         plain = [grant for grant in grants if grant not in scoped]
         if not scoped:
@@ -433,18 +467,30 @@ def partner_page_chooser_queryset(pages, request):
 PUBLISHING_ACTIONS = ("action-publish", "action-schedule")
 
 
+def in_community_section(page_class):
+    """The section's own page types: the global admin hooks leave every other page to Wagtail.
+
+    Read from the class, so it costs no query.
+    """
+    return page_class is not None and issubclass(page_class, CommunityPagePermissionsMixin)
+
+
 def refuse_forged_publish_on_edit(request, page):
     """An edit posted with a publish action by someone who cannot publish is refused whole.
 
     Wagtail would quietly save it as a draft instead; refusing says plainly that nothing
     happened, and changes nothing.
     """
+    if not in_community_section(page.specific_class):
+        return
     if request.method == "POST" and any(action in request.POST for action in PUBLISHING_ACTIONS):
         if not page.permissions_for_user(request.user).can_publish():
             raise PermissionDenied
 
 
 def refuse_forged_publish_on_create(request, parent_page, page_class):
+    if not in_community_section(page_class):
+        return
     if request.method == "POST" and any(action in request.POST for action in PUBLISHING_ACTIONS):
         if not parent_page.permissions_for_user(request.user).can_publish_subpage():
             raise PermissionDenied

@@ -1,5 +1,15 @@
 """The two roles of the community section, and the collections that go with them.
 
+A role is known by a permission its group holds, never by the group's name, so a group can be
+renamed, and a site can have several partner groups:
+
+* partners: `clpages.act_for_own_organisations` makes the group's page and collection grants
+  organisation-scoped (clpages.permissions);
+* library staff: `clpages.add_partnermembership`, the right to bring people into partner
+  organisations, which only the library holds.
+
+The names below are only used when no group holds the role's permission yet.
+
 `setup_community_roles` gives both groups their Wagtail permissions. It can run any number of
 times: it adds what is missing and, for partners only, takes away page rights they must never
 hold (publishing, locking, anything outside the community section), so a mistaken tick in the
@@ -9,10 +19,51 @@ Groups screen does not survive the next run.
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 EDITORS_GROUP = "Library editors"
 PARTNERS_GROUP = "Community partners"
+
+SCOPE_PERMISSION = ("clpages", "partnermembership", "act_for_own_organisations")
+LIBRARY_STAFF_PERMISSION = ("clpages", "partnermembership", "add_partnermembership")
+
+
+def dotted(permission):
+    app_label, _, codename = permission
+    return f"{app_label}.{codename}"
+
+
+def holds(permission, prefix=""):
+    """A Q on a Group (or, with a prefix such as "group__", on a model pointing to one)."""
+    app_label, _, codename = permission
+    return Q(
+        **{
+            f"{prefix}permissions__content_type__app_label": app_label,
+            f"{prefix}permissions__codename": codename,
+        }
+    )
+
+
+def partner_groups():
+    return Group.objects.filter(holds(SCOPE_PERMISSION))
+
+
+def library_staff_groups():
+    return Group.objects.filter(holds(LIBRARY_STAFF_PERMISSION)).exclude(pk__in=partner_groups().values("pk"))
+
+
+def _group_for_role(groups, default_name):
+    """The oldest group holding the role, else the group of the default name (created if need be)."""
+    group = groups.order_by("pk").first()
+    if group is not None:
+        return group, False
+    return Group.objects.get_or_create(name=default_name)
+
+
+def library_editors_group():
+    return _group_for_role(library_staff_groups(), EDITORS_GROUP)[0]
+
 
 # Page rights on every community hub. Partners' rights are narrowed by the page permission
 # policy (clpages.permissions) to the pages their organisations co-lead.
@@ -29,6 +80,7 @@ EDITOR_MODEL_PERMISSIONS = [
 ]
 # Partners see their own organisations' records (the admin narrows the list to them).
 PARTNER_MODEL_PERMISSIONS = [
+    SCOPE_PERMISSION,
     ("wagtailadmin", "admin", "access_admin"),
     ("clpages", "communitypartner", "view_communitypartner"),
 ]
@@ -77,13 +129,14 @@ def setup_community_roles(stdout=None):
         if stdout is not None:
             stdout.write(message)
 
-    editors, created = Group.objects.get_or_create(name=EDITORS_GROUP)
-    say(f"{'Created' if created else 'Updated'} group '{EDITORS_GROUP}'.")
-    partners, created = Group.objects.get_or_create(name=PARTNERS_GROUP)
-    say(f"{'Created' if created else 'Updated'} group '{PARTNERS_GROUP}'.")
+    # Partners first: a group holding the scope permission is never taken for library staff.
+    partners, created = _group_for_role(partner_groups(), PARTNERS_GROUP)
+    partners.permissions.add(*[_permission(*p) for p in PARTNER_MODEL_PERMISSIONS])
+    editors, editors_created = _group_for_role(library_staff_groups(), EDITORS_GROUP)
+    say(f"{'Created' if editors_created else 'Updated'} group '{editors.name}'.")
+    say(f"{'Created' if created else 'Updated'} group '{partners.name}'.")
 
     editors.permissions.add(*[_permission(*p) for p in EDITOR_MODEL_PERMISSIONS])
-    partners.permissions.add(*[_permission(*p) for p in PARTNER_MODEL_PERMISSIONS])
 
     hubs = list(community_hubs())
     if not hubs:

@@ -3,6 +3,13 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from .accounts.email_change import account_settings_panel as account_email_panel
 from .admin import CommunityGroup
+from .admin_api import construct_admin_api
+from .admin_scope import (
+    acts_for_organisations,
+    narrow_image_chooser,
+    refuse_move_confirmation,
+    register_bulk_actions,
+)
 from .dashboard import construct_homepage_panels, workflow_notice
 from .invites import admin_urls as invite_admin_urls
 from .permissions import (
@@ -51,3 +58,16 @@ hooks.register("register_account_settings_panel", account_email_panel)
 hooks.register("construct_admin_api", use_community_pages_endpoint)
 hooks.register("before_edit_page", only_submitter_or_publisher_ends_review)
 hooks.register("construct_page_action_menu", hide_buttons_that_end_review)
+
+# Partners' scope on the admin's read-only screens and API (clpages.admin_scope, clpages.admin_api).
+# After Wagtail's own registrations, which these replace.
+hooks.register("construct_admin_api", construct_admin_api, order=100)
+hooks.register("before_move_page", refuse_move_confirmation)
+register_bulk_actions()
+narrow_image_chooser()
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports_from_partners(request, menu_items):
+    if acts_for_organisations(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -6,7 +6,6 @@ group approval task for the library step.
 """
 
 from django import forms
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
@@ -14,7 +13,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import GroupApprovalTask, Task, TaskState, Workflow, WorkflowPage, WorkflowTask
 from wagtail.signals import task_submitted
 
-from .roles import EDITORS_GROUP
+from .roles import library_editors_group
 
 WORKFLOW_NAME = "Community review"
 CO_REVIEW_TASK_NAME = "Partner co-review"
@@ -259,7 +258,7 @@ def ensure_community_review_workflow():
     """
     from .models import CommunityHubPage
 
-    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    editors = library_editors_group()
     co_review = PartnerCoReviewTask.objects.filter(name=CO_REVIEW_TASK_NAME).first()
     if co_review is None:
         co_review = PartnerCoReviewTask.objects.create(name=CO_REVIEW_TASK_NAME)

@@ -1,19 +1,21 @@
 """Demo sign-ins for trying the community section locally (never for a public server)."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from clpages.models import CommunityPartner
-from clpages.roles import EDITORS_GROUP, PARTNERS_GROUP
+from clpages.roles import EDITORS_GROUP, PARTNERS_GROUP, library_staff_groups, partner_groups
 
 DEMO_PASSWORD = "community-demo"
 
-# username, name, group, organisation
+# username, name, role (the group's name when setup_community_roles created it), organisation
 DEMO_USERS = [
     ("editor", ("Eddie", "Editor"), EDITORS_GROUP, None),
     ("partner", ("Rana", "Partner"), PARTNERS_GROUP, "Riverbend Newcomers Network"),
     ("partner2", ("Nico", "Partner"), PARTNERS_GROUP, "Northside Youth Collective"),
 ]
+
+
+ROLE_GROUPS = {EDITORS_GROUP: library_staff_groups, PARTNERS_GROUP: partner_groups}
 
 
 def create_demo_users(stdout=None):
@@ -36,12 +38,17 @@ def create_demo_users(stdout=None):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        group, _ = Group.objects.get_or_create(name=group_name)
-        user.groups.add(group)
+        # By the role's permission: the group may have been renamed since.
+        group = ROLE_GROUPS[group_name]().order_by("pk").first()
+        if group is None:
+            say(f"No group holds the '{group_name}' role yet: run setup_community_roles first.")
+        else:
+            user.groups.add(group)
         if organisation:
             partner = CommunityPartner.objects.filter(name=organisation).first()
             if partner is None:
                 say(f"No organisation named '{organisation}': '{username}' is not a member of one.")
             else:
                 partner.members.add(user)
-        say(f"{'Created' if created else 'Kept'} demo user '{username}' ({group_name}).")
+        role = group.name if group else group_name
+        say(f"{'Created' if created else 'Kept'} demo user '{username}' ({role}).")

@@ -10,12 +10,14 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.http import QueryDict
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
 from clpages.models import CommunityHubPage, ProgramIndexPage, ProgramPage
+from clpages.roles import PARTNERS_GROUP
 from tests.factories import (
     admin_form_data,
     build_partner_world,
@@ -23,10 +25,13 @@ from tests.factories import (
     built_once,
     db_snapshot,
     fresh,
+    make_user,
     post_form,
 )
 
-USERS = ["editor", "partner_a", "partner_b", "anonymous"]
+# The partners' group is renamed (rights come from its permission, not its name); partner_c
+# is in a second, differently named partner group, for organisation A.
+USERS = ["editor", "partner_a", "partner_b", "partner_c", "anonymous"]
 TARGETS = ["a_program", "b_program", "ab_program", "hub", "home"]
 ACTIONS = [
     "explore",
@@ -44,6 +49,14 @@ ACTIONS = [
 EVERYTHING = set(ACTIONS)
 CO_LEADER = {"explore", "create", "edit", "preview", "submit"}
 NOTHING = set()
+
+PARTNER_A_CELLS = {
+    "a_program": CO_LEADER,
+    "b_program": NOTHING,
+    "ab_program": CO_LEADER,
+    "hub": {"explore"},
+    "home": {"explore"},
+}
 
 ALLOWED = {
     ("editor", "a_program"): EVERYTHING,
@@ -63,6 +76,7 @@ ALLOWED = {
     ("partner_b", "ab_program"): CO_LEADER,
     ("partner_b", "hub"): {"explore"},
     ("partner_b", "home"): {"explore"},
+    **{("partner_c", target): cells for target, cells in PARTNER_A_CELLS.items()},
     **{("anonymous", target): NOTHING for target in TARGETS},
 }
 
@@ -77,6 +91,22 @@ def _build_world():
     hub2 = tree["home"].add_child(instance=CommunityHubPage(title="Second hub", slug="second-hub"))
     world["programs2"] = hub2.add_child(instance=ProgramIndexPage(title="More programs", slug="more"))
     call_command("setup_community_roles", verbosity=0)
+    partners = Group.objects.get(name=PARTNERS_GROUP)
+    partners.name = "Members of partner organisations"
+    partners.save()
+    second = Group.objects.create(name="Youth outreach partners")
+    second.permissions.set(partners.permissions.all())
+    for grant in GroupPagePermission.objects.filter(group=partners):
+        GroupPagePermission.objects.create(group=second, page=grant.page, permission=grant.permission)
+    world["partner_c"] = make_user("partner_c", [second.name], [world["org_a"]])
+    draft = ProgramPage(title="Draft of B", summary="Not public yet.", live=False)
+    draft.co_created_with.set([world["org_b"]])
+    world["programs"].add_child(instance=draft)
+    draft.save_revision()
+    world["b_draft"] = draft
+    # Runs again on the renamed group: finds it, creates no other.
+    call_command("setup_community_roles", verbosity=0)
+    assert not Group.objects.filter(name=PARTNERS_GROUP).exists()
     # A page outside the community section, next to the hubs.
     tree["home"].add_child(instance=Page(title="Staff notes", slug="staff-notes"))
     world["admin"] = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
@@ -320,3 +350,71 @@ def test_permission_matrix(client, world, user, target, action):
 
 def test_matrix_covers_every_cell():
     assert set(ALLOWED) == {(user, target) for user in USERS for target in TARGETS}
+
+
+# -- reads by id: the admin API, bulk-action confirmations, the page chooser, reports ------------
+
+READ_TARGETS = ["a_program", "b_program", "ab_program", "b_draft"]
+EXPLORABLE = {
+    "editor": set(READ_TARGETS),
+    "partner_a": {"a_program", "ab_program"},
+    "partner_b": {"b_program", "ab_program", "b_draft"},
+    "partner_c": {"a_program", "ab_program"},
+    "anonymous": set(),
+}
+# The page chooser also offers every live page of the section, to link to.
+LIVE = {"a_program", "b_program", "ab_program"}
+CHOOSABLE = {user: pages | (LIVE if user != "anonymous" else set()) for user, pages in EXPLORABLE.items()}
+
+
+def read_api_detail(client, world, page):
+    return client.get(f"/admin/api/main/pages/{page.pk}/")
+
+
+def read_api_listing(client, world, page):
+    return client.get("/admin/api/main/pages/", {"child_of": world["programs"].pk, "limit": 20})
+
+
+def read_bulk_confirmation(client, world, page):
+    return client.get(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]), {"id": page.pk}
+    )
+
+
+def read_chosen(client, world, page):
+    return client.get(reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": page.pk})
+
+
+READS = {
+    "api_detail": (read_api_detail, EXPLORABLE),
+    "api_listing": (read_api_listing, EXPLORABLE),
+    "bulk_confirmation": (read_bulk_confirmation, EXPLORABLE),
+    "chosen": (read_chosen, CHOOSABLE),
+}
+
+
+@pytest.mark.parametrize("read", READS)
+@pytest.mark.parametrize("target", READ_TARGETS)
+@pytest.mark.parametrize("user", USERS)
+def test_reads_by_id_matrix(client, world, user, target, read):
+    page = world[target]
+    reader, visible = READS[read]
+    login(client, world, user)
+    before = db_snapshot()
+    response = reader(client, world, page)
+    if user == "anonymous":
+        assert response.status_code in (302, 401, 403)
+    else:
+        assert (page.title in response.content.decode()) == (target in visible[user]), response.status_code
+    assert db_snapshot() == before
+
+
+@pytest.mark.parametrize("user", USERS)
+def test_page_types_report_matrix(client, world, user):
+    login(client, world, user)
+    response = client.get(reverse("wagtailadmin_reports:page_types_usage"))
+    if user == "editor":
+        assert response.status_code == 200
+    else:
+        refused(response, user)
+        assert "Draft of B" not in response.content.decode()

@@ -67,7 +67,7 @@ def test_roles_give_collections_and_admin_access(tree):
         for model in ("image", "document")
     }
     partner_perms = set(Group.objects.get(name=PARTNERS_GROUP).permissions.values_list("codename", flat=True))
-    assert partner_perms == {"access_admin", "view_communitypartner"}
+    assert partner_perms == {"access_admin", "view_communitypartner", "act_for_own_organisations"}
     editor_perms = set(Group.objects.get(name=EDITORS_GROUP).permissions.values_list("codename", flat=True))
     assert {
         "access_admin",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clpages', '0006_search_title_body_index'),
+        ('clpages', '0007_partner_scope_permission'),
     ]
 
     operations = [

@@ -22,7 +22,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's Users screens, with forms that keep email addresses unique (clpages.accounts).
+    "clpages.accounts.apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -41,10 +42,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, page cache hits included (settings/security.py).
+    "clsite.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views served from the cache; before sessions so a hit costs no query.
     "clpages.cache.AnonymousPageCacheMiddleware",
@@ -55,6 +61,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A second submission of a page already in review gets a message, not an error (clpages.review).
+    "clpages.review.ReviewConflictMiddleware",
+    # Partners' scope on admin views that read titles by id and have no hook (clpages.admin_scope).
+    "clpages.admin_scope.PartnerAdminScopeMiddleware",
+    # Last, so it sees the response of a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clsite.urls"
@@ -177,34 +189,17 @@ TAGGIT_CASE_INSENSITIVE = True
 CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # Accounts (clpages.accounts): an email address changes only once confirmed from the new address,
-# so Wagtail's own email field on the account screen gives way to clpages' confirmed one, and
-# the Users screens use forms that keep addresses unique.
+# so Wagtail's own email field on the account screen gives way to clpages' confirmed one.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
-INSTALLED_APPS = [
-    "clpages.accounts.apps.UsersConfig" if app == "wagtail.users" else app for app in INSTALLED_APPS
-]
 
-# Review integrity (clpages.review): community review publishes the revision every step
-# approved; a second submission of a page already in review gets a message, not an error.
+# Community review publishes the revision every step approved (clpages.review_finish).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "clpages.review_finish.publish_approved_revision"
-MIDDLEWARE += ["clpages.review.ReviewConflictMiddleware"]
 
-# --- Sign-in lock-out and security headers (values in settings/security.py) ---
-# The header middleware sits just inside SecurityMiddleware, so every response gets the policies,
-# page cache hits included. Axes' middleware goes last, so it sees the response of a locked-out
-# sign-in; its backend goes first, so a locked-out address is refused before any password check.
-INSTALLED_APPS += ["axes", "csp"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "clsite.headers.ContentSecurityPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("clsite.headers.ContentSecurityPolicyMiddleware") + 1,
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+# Axes' backend goes first, so a locked-out address is refused before any password check.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Sign-in lock-out, security headers and document serving (shared by every environment).
 from .security import *  # noqa: E402, F403
