@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from ..forms import ProgramPageForm
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import Registration, SessionFormat, SessionStatus, Stage
 from ..visibility import ViewRestrictionsMixin, public
@@ -181,6 +182,9 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page):
 
     parent_page_types = ["clpages.ProgramIndexPage"]
     subpage_types = []
+
+    # Caps the sessions (CLPAGES_MAX_SESSIONS_PER_PROGRAM).
+    base_form_class = ProgramPageForm
 
     class Meta:
         verbose_name = "program"
