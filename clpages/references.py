@@ -88,7 +88,9 @@ def refused_kinds(allowed, model_field, value, saved_value):
     for kind, pk in wanted:
         by_kind.setdefault(kind, set()).add(pk)
     for kind, ids in by_kind.items():
-        numeric = {pk for pk in ids if pk.isdigit()}
+        # Ids a database key can hold: str.isdigit() also accepts digits like "²" that int()
+        # refuses, and longer numbers overflow the column.
+        numeric = {pk for pk in ids if pk.isascii() and pk.isdigit() and len(pk) <= 18}
         found = {str(pk) for pk in allowed(kind).filter(pk__in=numeric).values_list("pk", flat=True)}
         if ids - found:
             refused.add(kind)
