@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock
+from ..forms import ProgramPageForm
 from ..permissions import CommunityPagePermissionsMixin
 from ..single_line import SingleLineTitleMixin
 from ..stages import Registration, SessionFormat, SessionStatus, Stage
@@ -187,6 +188,9 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLi
 
     parent_page_types = ["clpages.ProgramIndexPage"]
     subpage_types = []
+
+    # Caps the sessions (CLPAGES_MAX_SESSIONS_PER_PROGRAM).
+    base_form_class = ProgramPageForm
 
     class Meta:
         verbose_name = "program"

@@ -158,8 +158,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Page editors with many sessions and measures post many fields at once.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest page form: a program at its session cap (CLPAGES_MAX_SESSIONS_PER_PROGRAM, 200 by
+# default) posts 13 fields per session (2,600), plus its own fields, body blocks and comments
+# (well under 1,000). Beyond this Django answers 400 before any form is built. Raise it with the cap.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 4_000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
