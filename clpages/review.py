@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from .permissions import in_community_section, page_permission_policy
 from .workflows import co_review_task_of, note_review_restarted
 
 CHANGED_DURING_REVIEW = "The page changed during review, so review started again with the new text."
@@ -28,7 +29,8 @@ UNDER_REVIEW = (
 def community_review_of(page, statuses=(WorkflowState.STATUS_IN_PROGRESS,), lock=False):
     """The page's community review in one of `statuses`, or None. With `lock`, the review is
     locked for the rest of the transaction, so two writes cannot both restart it."""
-    if not isinstance(page, Page):
+    # Read from the page type first, so pages outside the section cost no query.
+    if not isinstance(page, Page) or not in_community_section(page.specific_class):
         return None
     states = WorkflowState.objects.for_instance(page).filter(status__in=statuses)
     if lock:
@@ -114,11 +116,9 @@ def connect_signals():
 def refuse_api_page_action(user, page):
     """Partners change pages only through the editor and the review; nobody writes through
     the API to a page the review locks them out of."""
-    from .permissions import CommunityPagePermissionsMixin, page_permission_policy
-
-    page = page.specific
-    if not isinstance(page, CommunityPagePermissionsMixin):
+    if not in_community_section(page.specific_class):
         return
+    page = page.specific
     if page_permission_policy.acts_for_organisations(user, page):
         raise PermissionDenied("Partners cannot change pages through the admin API.")
     if page.permissions_for_user(user).page_locked():
@@ -165,6 +165,8 @@ def only_submitter_or_publisher_ends_review(request, page):
 def hide_buttons_that_end_review(menu_items, request, context):
     """A `construct_page_action_menu` hook: no cancel or restart button for those refused."""
     page = context.get("page")
+    if not any(item.name in WORKFLOW_ENDING_ACTIONS for item in menu_items):
+        return
     if page is None or not page.pk or may_end_review(request.user, page):
         return
     menu_items[:] = [item for item in menu_items if item.name not in WORKFLOW_ENDING_ACTIONS]
