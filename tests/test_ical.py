@@ -5,7 +5,8 @@ import datetime
 import pytest
 from icalendar import Calendar
 
-from clpages.models import ProgramSession
+from clpages.cache import new_generation
+from clpages.models import ProgramPage, ProgramSession
 from clpages.stages import SessionStatus
 from tests.program_catalogue import NOW, add_program, at, queries_at_10_and_100
 
@@ -54,7 +55,10 @@ def test_cancelled_session_carries_status_cancelled(client, tree, catalogue):
 
 def test_title_with_commas_semicolons_and_newlines_round_trips(client, tree, frozen):
     title = "Stories, songs; and\nsnacks"
-    program = add_program(tree["programs"], title, sessions=[(at(11, 20, 10), at(11, 20, 11), {})])
+    program = add_program(tree["programs"], "Stories", sessions=[(at(11, 20, 10), at(11, 20, 11), {})])
+    # Titles can no longer hold a line break; one saved before that rule still reaches calendars.
+    ProgramPage.objects.filter(pk=program.pk).update(title=title)
+    new_generation()
     response = client.get(program.url + "calendar.ics")
     assert b"SUMMARY:Stories\\, songs\\; and\\nsnacks" in response.content
     (event,) = events(Calendar.from_ical(response.content))
