@@ -13,7 +13,7 @@ from .. import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from ..permissions import CommunityPagePermissionsMixin
 from ..stages import MeasureKind
-from ..visibility import ViewRestrictionsMixin
+from ..visibility import ViewRestrictionsMixin, is_public
 from .mixins import IndexPageMixin
 
 
@@ -103,8 +103,8 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page)
     # Public fields only, for the read-only API (clpages.api). Quotes go out through
     # ``public_quotes``, never through the ``quotes`` relation.
     api_fields = [
-        APIField("program", serializer=api.PageLinkField()),
-        APIField("partnership", serializer=api.PageLinkField()),
+        APIField("program", serializer=api.PageLinkField(source="public_program")),
+        APIField("partnership", serializer=api.PageLinkField(source="public_partnership")),
         APIField("partners", serializer=api.PartnerSerializer(many=True)),
         APIField("summary"),
         APIField("success_definition"),
@@ -136,15 +136,27 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Page)
         if errors:
             raise ValidationError(errors)
 
+    # An evaluation may outlive, or come before, the page it evaluates: a draft, unpublished or
+    # private program or partnership is neither named nor linked, nor are its partners credited.
+    @property
+    def public_program(self):
+        program = self.program if self.program_id else None
+        return program if is_public(program) else None
+
+    @property
+    def public_partnership(self):
+        partnership = self.partnership if self.partnership_id else None
+        return partnership if is_public(partnership) else None
+
     @property
     def partners(self):
-        """Everyone whose work this evaluation is about, to credit them."""
+        """Everyone whose published work this evaluation is about, to credit them."""
         seen = {}
-        if self.program_id:
-            for partner in self.program.co_created_with.all():
+        if program := self.public_program:
+            for partner in program.co_created_with.all():
                 seen[partner.pk] = partner
-        if self.partnership_id:
-            seen.setdefault(self.partnership.partner_id, self.partnership.partner)
+        if partnership := self.public_partnership:
+            seen.setdefault(partnership.partner_id, partnership.partner)
         return list(seen.values())
 
     @property
