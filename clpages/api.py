@@ -17,7 +17,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from .api_input import BoundedPagination, checked_id, replace_backends
+from .api_input import BoundedPagination, checked_id, refuse_null_characters, replace_backends
 from .models import (
     CommunityPartner,
     EvaluationPage,
@@ -78,6 +78,10 @@ class ClearFilterErrorsMixin:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         cls.filter_backends = replace_backends(cls.filter_backends)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_null_characters(request)
 
     def find_object(self, queryset, request):
         if "id" in request.GET:

@@ -21,10 +21,22 @@ SEARCH_OPERATORS = ("and", "or")
 
 
 def _compared_field(field):
-    """The field a filter's value is compared with: the related model's key for a relation."""
-    if field.is_relation and not isinstance(field, TaggableManager):
-        return field.target_field
+    """The field a filter's value is compared with: the related model's key for a relation.
+
+    Followed to the end: a program's key is its link to its Page row, whose key is a number.
+    """
+    while field.is_relation and not isinstance(field, TaggableManager):
+        field = field.target_field
     return field
+
+
+def _out_of_range(connection, field, value):
+    """True for a number the field's column cannot hold (the database would fail on it)."""
+    ranges = connection.ops.integer_field_ranges
+    if not isinstance(value, int) or isinstance(value, bool) or field.get_internal_type() not in ranges:
+        return False
+    low, high = ranges[field.get_internal_type()]
+    return (low is not None and value < low) or (high is not None and value > high)
 
 
 def checked_value(queryset, name, value):
@@ -39,10 +51,8 @@ def checked_value(queryset, name, value):
         raise BadRequestError(
             f"{name}: '{value}' is not a valid value ({' '.join(error.messages)})"
         ) from error
-    low, high = connections[queryset.db].ops.integer_field_range(field.get_internal_type())
-    if isinstance(python_value, int) and not isinstance(python_value, bool):
-        if (low is not None and python_value < low) or (high is not None and python_value > high):
-            raise BadRequestError(f"{name}: {value} is out of range; no record has that number")
+    if _out_of_range(connections[queryset.db], field, python_value):
+        raise BadRequestError(f"{name}: {value} is out of range; no record has that number")
     return python_value
 
 
@@ -105,6 +115,13 @@ class BoundedPagination(WagtailPagination):
         if int(request.GET.get("offset", 0)) >= self.total_count:
             return []
         return page
+
+
+def refuse_null_characters(request):
+    """PostgreSQL cannot compare text holding a NUL character with anything: say so, for any parameter."""
+    for name, value in request.GET.items():
+        if "\x00" in value or "\x00" in name:
+            raise BadRequestError(f"{name.replace(chr(0), '')}: null characters are not allowed")
 
 
 def checked_id(request):
