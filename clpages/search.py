@@ -60,7 +60,8 @@ def search_within(queryset, text, select_related=(), prefetch_related=()):
     """Objects of `queryset` matching `text`, most relevant first, keeping every filter of it."""
     text = searchable(text)
     if not text:
-        return []
+        # Nothing but punctuation or control characters: nothing to match.
+        return search_ranking.RankedResults(queryset, [])
     model = queryset.model
     backend = get_search_backend()
     if search_ranking.applies(backend, queryset):
