@@ -94,6 +94,10 @@ EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2999, 12, 31)
 
 
+def _long_date(day):
+    return f"{day.day} {day:%B %Y}"
+
+
 class DateFilterField(forms.DateField):
     """A date field whose message repeats what was typed: a date input cannot show a date it cannot read."""
 
@@ -108,7 +112,7 @@ class DateFilterField(forms.DateField):
             raise forms.ValidationError(
                 "Choose a date between %(earliest)s and %(latest)s.",
                 code="out_of_range",
-                params={"earliest": f"{EARLIEST_DATE:%-d %B %Y}", "latest": f"{LATEST_DATE:%-d %B %Y}"},
+                params={"earliest": _long_date(EARLIEST_DATE), "latest": _long_date(LATEST_DATE)},
             )
         return day
 
