@@ -17,6 +17,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from .api_input import BoundedPagination, checked_id, refuse_null_characters, replace_backends
 from .models import (
     CommunityPartner,
     EvaluationPage,
@@ -68,7 +69,24 @@ QUERYSET_OPTIMISERS = {
 
 class ClearFilterErrorsMixin:
     """Turn a filter value the database cannot compare (``?co_created_with=abc``) into a 400
-    with a message; Wagtail checks the types of plain fields but not of relations or dates."""
+    with a message; Wagtail checks the types of plain fields but not of relations or dates.
+    Values are checked before any query (clpages.api_input); what the checks cannot foresee
+    is still caught here."""
+
+    pagination_class = BoundedPagination
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.filter_backends = replace_backends(cls.filter_backends)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_null_characters(request)
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            checked_id(request)
+        return super().find_object(queryset, request)
 
     def filter_queryset(self, queryset):
         try:

@@ -4,6 +4,7 @@ import copy
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from wagtail.models import Site
 
 from .models import ProgramPage
@@ -47,7 +48,9 @@ class NewProgramsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # RSS descriptions and Atom summaries are HTML; the summary is plain text, so "<" and "&"
+        # in it must reach feed readers as characters, not markup.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.get_full_url(self.request)

@@ -21,6 +21,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession, ProgramTag
 from .models.programs import link_names
+from .search_text import MAX_CHARACTERS, length_problem
 from .stages import SessionFormat, SessionStatus, Stage
 from .visibility import public
 from .widgets import QuickSelect
@@ -86,23 +87,41 @@ def not_one_of(things):
     return f"“%(value)s” is not one of {things}. Choose one from the list."
 
 
+# Dates a patron may filter by. Python's dates end in the year 9999, so a day past the last one
+# (the end of a chosen range, or a feed's horizon) cannot be worked out near it; no library plans
+# sessions that far ahead, and a clear message is better than an empty calendar.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2999, 12, 31)
+
+
+def _long_date(day):
+    return f"{day.day} {day:%B %Y}"
+
+
 class DateFilterField(forms.DateField):
     """A date field whose message repeats what was typed: a date input cannot show a date it cannot read."""
 
     def to_python(self, value):
         try:
-            return super().to_python(value)
+            day = super().to_python(value)
         except forms.ValidationError as error:
             raise forms.ValidationError(
                 self.error_messages["invalid"], code="invalid", params={"value": value}
             ) from error
+        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+            raise forms.ValidationError(
+                "Choose a date between %(earliest)s and %(latest)s.",
+                code="out_of_range",
+                params={"earliest": _long_date(EARLIEST_DATE), "latest": _long_date(LATEST_DATE)},
+            )
+        return day
 
 
 class ProgramFilterForm(forms.Form):
     q = forms.CharField(
         label="Words to look for",
         required=False,
-        max_length=200,
+        max_length=MAX_CHARACTERS,
         error_messages={"max_length": "Please use at most %(limit_value)d characters."},
     )
     audience = _menu("Who it is for", Audience.objects.all(), empty="Everyone", noun="audience")
@@ -165,11 +184,21 @@ class ProgramFilterForm(forms.Form):
             data = data.copy()
             data["when"] = ""
         super().__init__(data, *args, **kwargs)
-        # Only topics that programs use: a patron never picks a topic that can match nothing.
+        # Only topics that programs patrons may see use: a patron never picks a topic that can
+        # match nothing, and a draft or private program's topics are not published through it.
         # EXISTS stops at a topic's first program instead of joining every tagging and
         # de-duplicating (20,000 rows at 10,000 programs).
-        used = ProgramTag.objects.filter(tag=OuterRef("pk"))
+        used = ProgramTag.objects.filter(
+            tag=OuterRef("pk"), content_object__in=public(ProgramPage.objects.live()).values("pk")
+        )
         self.fields["topic"].queryset = Tag.objects.filter(Exists(used)).order_by("name")
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        problem = length_problem(text)
+        if problem:
+            raise forms.ValidationError(problem, code="too_long")
+        return text
 
     def clean(self):
         cleaned = super().clean()
@@ -433,6 +462,9 @@ def listing_context(index, request):
     }
 
 
+MAX_PAGE_NUMBER = 1_000_000
+
+
 def page_of_ids(request, queryset, per_page, count_alongside=False):
     """The page of the queryset's ids asked for, shown as the last page when past the end.
 
@@ -447,6 +479,9 @@ def page_of_ids(request, queryset, per_page, count_alongside=False):
         number = int(request.GET.get("page", 1))
     except (TypeError, ValueError):
         number = 1
+    # Past the end is shown as the last page; a page number whose offset the database cannot
+    # hold (SQLite's and PostgreSQL's are 64-bit) is past the end of any catalogue.
+    number = min(number, MAX_PAGE_NUMBER)
 
     def read(rows_of, number):
         return list(rows_of[(number - 1) * per_page : number * per_page])

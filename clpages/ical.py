@@ -14,10 +14,11 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration, vText
 
 from .cache import generation_for_request
 from .models import Location, ProgramSession
+from .models.programs import joining_link
 from .stages import SessionFormat, SessionStatus
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -76,8 +77,8 @@ def _description(session, program_url):
         lines.append(f"Register: {session.registration_url}")
     elif session.registration == "required":
         lines.append("Registration required: ask at the library.")
-    if session.online_url and session.status != SessionStatus.CANCELLED:
-        lines.append(f"Join online: {session.online_url}")
+    if session.public_online_url:
+        lines.append(f"Join online: {session.public_online_url}")
     lines.append(f"More about this program: {program_url}")
     return "\n".join(lines)
 
@@ -88,19 +89,22 @@ def build_calendar(sessions, request, name, description="", program_url=None):
     `program_url(program)` gives a program's full URL; by default the page works it out.
     """
     host = _stable_host(request)
-    # icalendar writes a calendar's own name and description unescaped: keep them to one line.
-    name, description = " ".join(name.split()), " ".join(description.split())
+    # A calendar's name and description are one line each in calendar applications.
+    name, description = vText(" ".join(name.split())), vText(" ".join(description.split()))
     cal = Calendar()
     cal.add("prodid", f"-//{host}//Community programs//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    # icalendar escapes commas and semicolons only in values typed as TEXT; NAME and the X-WR-
+    # properties are not typed by it, so plain strings went out unescaped and were cut short.
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     if description:
         cal.add("description", description)
         cal.add("x-wr-caldesc", description)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    # A DURATION (PT6H), as Outlook reads it; untyped, a timedelta went out as "6:00:00".
+    cal.add("x-published-ttl", vDuration(REFRESH))
     urls, wanted = {}, []
     for session in sessions:
         program = session.program
@@ -269,4 +273,9 @@ def _feed_session(row, places):
         if location is None:
             location = places[row["location_id"]] = Location(pk=row["location_id"], **related("location__"))
     own = {key: value for key, value in row.items() if "__" not in key}
-    return SimpleNamespace(**own, program=program, location=location)
+    return SimpleNamespace(
+        **own,
+        program=program,
+        location=location,
+        public_online_url=joining_link(row["status"], row["online_url"]),
+    )

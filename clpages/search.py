@@ -15,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 from . import search_ranking
 from .filters import FILTER_FIELDS, ProgramFilterForm, join_querystrings, not_one_of
 from .models import EvaluationPage, PartnershipPage, ProgramPage
+from .search_text import searchable
 from .visibility import public
 
 # Backends that search inside the database can take any queryset filter as a subquery.
@@ -44,6 +45,10 @@ def _is_database_backend(backend):
 
 def matching_pks(model, text):
     """Primary keys of `model` objects matching `text`, as something `pk__in` accepts."""
+    text = searchable(text)
+    if not text:
+        # Nothing but punctuation or control characters: nothing to match.
+        return []
     backend = get_search_backend()
     results = backend.search(text, model, order_by_relevance=False)
     if _is_database_backend(backend) and hasattr(results, "get_queryset"):
@@ -53,6 +58,10 @@ def matching_pks(model, text):
 
 def search_within(queryset, text, select_related=(), prefetch_related=()):
     """Objects of `queryset` matching `text`, most relevant first, keeping every filter of it."""
+    text = searchable(text)
+    if not text:
+        # Nothing but punctuation or control characters: nothing to match.
+        return search_ranking.RankedResults(queryset, [])
     model = queryset.model
     backend = get_search_backend()
     if search_ranking.applies(backend, queryset):

@@ -100,9 +100,7 @@ class SessionSerializer(_ReadOnlySerializer):
     capacity = serializers.IntegerField(allow_null=True)
 
     def get_online_url(self, session):
-        # As on the program page: the joining link is offered only while the session goes ahead
-        # with room to spare.
-        return session.online_url if session.status == "scheduled" and session.online_url else None
+        return session.public_online_url or None
 
 
 class NextStepSerializer(_ReadOnlySerializer):
@@ -157,13 +155,16 @@ class QuoteSerializer(_ReadOnlySerializer):
 
 
 class PageLinkField(serializers.Field):
-    """A link to a related page, or null when that page is not published."""
+    """A link to a related page, or null when the public may not see that page."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, page):
-        if not page.live:
+        # Imported here: the page models import this module, and visibility reads pages.
+        from .visibility import is_public
+
+        if not is_public(page):
             return None
         return {
             "id": page.pk,

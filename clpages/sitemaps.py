@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 MAX_URLS = 50_000
@@ -67,7 +67,8 @@ def _url_element(location, lastmod):
     return f"<url><loc>{escape(location)}</loc>{lastmod}</url>"
 
 
-@require_GET
+# GET and HEAD: crawlers and uptime checks ask with HEAD first.
+@require_safe
 def sitemap(request):
     site = Site.find_for_request(request) or Site.objects.select_related("root_page").get(
         is_default_site=True

@@ -84,7 +84,7 @@ def _place(session):
 
 def _location(session, page_url):
     place = _place(session)
-    virtual = {"@type": "VirtualLocation", "url": session.online_url or page_url}
+    virtual = {"@type": "VirtualLocation", "url": session.public_online_url or page_url}
     if session.format == SessionFormat.ONLINE:
         return virtual
     if session.format == SessionFormat.HYBRID:

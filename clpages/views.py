@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 def _path(name):
@@ -22,7 +22,8 @@ def _disallowed_paths():
     return [path for path in paths if path]
 
 
-@require_GET
+# GET and HEAD: crawlers and uptime checks ask with HEAD first.
+@require_safe
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
     """Point crawlers at the sitemap and keep them out of the admin."""

@@ -52,3 +52,13 @@ class ViewRestrictionsMixin:
         if not private_sections():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def is_public(page):
+    """What ``public(pages.live())`` says of one page already loaded, without a query.
+
+    For pages reached through a link (an evaluation's program), which no queryset filtered.
+    """
+    if page is None or not page.live:
+        return False
+    return not any(page.path.startswith(path) and page.depth >= depth for path, depth in private_sections())

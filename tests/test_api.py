@@ -17,6 +17,7 @@ from clpages.models import (
     Language,
     PartnerMembership,
     ProgramPage,
+    ProgramSession,
 )
 from clpages.stages import SessionStatus, Stage
 from tests.factories import (
@@ -305,3 +306,41 @@ def test_filter_values_the_database_cannot_compare_are_a_clear_bad_request(clien
 
     assert response.status_code == 400
     assert response.json()["message"]
+
+
+def test_full_and_cancelled_sessions_give_no_joining_link(client, community):
+    program = community["program"]
+    cancelled, scheduled = program.sessions.order_by("start")
+    scheduled.online_url = "https://meet.example.org/open-room"
+    scheduled.save()
+    full = ProgramSession.objects.create(
+        program=program,
+        start=scheduled.start + datetime.timedelta(days=1),
+        end=scheduled.end + datetime.timedelta(days=1),
+        address="12 River Road, Riverbend",
+        online_url="https://meet.example.org/full-room",
+        status=SessionStatus.FULL,
+    )
+
+    (listed,) = listing(client, "clpages.ProgramPage")
+
+    links = {session["id"]: session["online_url"] for session in listed["sessions"]}
+    assert links == {cancelled.pk: None, scheduled.pk: "https://meet.example.org/open-room", full.pk: None}
+
+
+def test_evaluation_links_only_programs_and_partnerships_the_public_may_see(client, community):
+    program, partnership = community["program"], community["partnership"]
+    PageViewRestriction.objects.create(
+        page=program, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    partnership.unpublish()
+
+    (evaluation,) = listing(client, "clpages.EvaluationPage")
+    page = client.get(community["evaluation"].url).content.decode()
+
+    assert evaluation["program"] is None
+    assert evaluation["partnership"] is None
+    assert evaluation["partners"] == []
+    for hidden in (program, partnership):
+        assert hidden.title not in page
+        assert hidden.url not in page

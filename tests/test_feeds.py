@@ -109,3 +109,18 @@ def test_feed_query_counts_do_not_grow_with_the_number_of_programs(db, settings,
 
     assert at_10 == at_100
     assert len(rss_items(client)[1]) == 30
+
+
+def test_plain_summary_reaches_feed_readers_as_text_not_markup(client, tree):
+    summary = "Bring <b>your</b> stories & songs"
+    make_program(tree["programs"], "Story night", summary=summary)
+
+    _, (item,) = rss_items(client)
+    atom = ET.fromstring(client.get(ATOM_URL).content)
+    (entry,) = atom.findall(f"{ATOM}entry")
+
+    # The element holds HTML: the summary's characters are escaped in it, once.
+    escaped = "Bring &lt;b&gt;your&lt;/b&gt; stories &amp; songs"
+    assert item.findtext("description") == escaped
+    assert entry.find(f"{ATOM}summary").get("type") == "html"
+    assert entry.findtext(f"{ATOM}summary") == escaped

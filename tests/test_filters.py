@@ -225,3 +225,31 @@ def test_listing_queries_do_not_grow_with_programs(client, tree, catalogue):
     url = tree["programs"].url
     at_ten, at_hundred = queries_at_10_and_100(client, tree["programs"], catalogue, url, views)
     assert at_hundred == at_ten
+
+
+def test_topic_menu_offers_only_topics_of_programs_the_public_may_see(client, tree, catalogue):
+    from wagtail.models import PageViewRestriction
+
+    from clpages.models import ProgramPage
+    from tests.program_catalogue import add_program
+
+    draft = add_program(tree["programs"], "Quiet planning", tags=["grief-circle"])
+    draft.tags.add("grief-circle")
+    draft.save_revision()
+    ProgramPage.objects.filter(pk=draft.pk).update(live=False)
+    private = add_program(tree["programs"], "Staff retreat", tags=["staff-wellness"])
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    response = client.get(tree["programs"].url)
+    topics = [choice for choice, _ in response.context["form"].fields["topic"].choices if choice]
+    html = response.content.decode()
+
+    assert {str(value) for value in topics} >= {"art", "technology"}
+    for hidden in ("grief-circle", "staff-wellness"):
+        assert hidden not in {str(value) for value in topics}
+        assert f'value="{hidden}"' not in html
+    # Asked for by name, a hidden topic is one the menu does not have.
+    response = client.get(tree["programs"].url, {"topic": "grief-circle"})
+    assert "We could not find the topic “grief-circle”" in response.content.decode()

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import vobject
 from icalendar import Calendar
 
 from clpages.cache import new_generation
@@ -220,3 +221,38 @@ def test_kept_feed_follows_every_change(client, tree, catalogue):
     zine.save_revision().publish()
     titles = {str(e["SUMMARY"]) for e in events(get_calendar(client, url)[0])}
     assert "Zine Lab for everyone" in titles or "Cancelled: Zine Lab for everyone" in titles
+
+
+def test_full_and_cancelled_sessions_give_no_joining_link(client, tree, frozen):
+    statuses = [SessionStatus.SCHEDULED, SessionStatus.FULL, SessionStatus.CANCELLED]
+    sessions = [
+        (at(11, 20 + day, 10), at(11, 20 + day, 11), {"format": "online", "address": "", "status": status,
+         "online_url": f"https://meet.example.org/{status}-room"})
+        for day, status in enumerate(statuses)
+    ]  # fmt: skip
+    program = add_program(tree["programs"], "Conversation circle", sessions=sessions)
+    for url in (program.url + "calendar.ics", feed_url(tree)):
+        cal, response = get_calendar(client, url)
+        scheduled, full, cancelled = (str(event["DESCRIPTION"]) for event in events(cal))
+        assert "Join online: https://meet.example.org/scheduled-room" in scheduled, url
+        assert "This session is full." in full and "Join online" not in full, url
+        assert "Join online" not in cancelled, url
+        assert b"full-room" not in response.content and b"cancelled-room" not in response.content, url
+
+
+def test_calendar_name_and_description_are_escaped_text(client, tree, frozen):
+    title = "Stories, songs; snacks"
+    program = add_program(tree["programs"], title, sessions=[(at(11, 20, 10), at(11, 20, 11), {})])
+    response = client.get(program.url + "calendar.ics")
+    assert b"\r\nNAME:Stories\\, songs\\; snacks\r\n" in response.content
+    # vobject reads untyped properties as calendar applications do: an unescaped comma ends them.
+    cal = vobject.readOne(response.content.decode())
+    assert cal.x_wr_calname.value == title
+    assert cal.contents["name"][0].value == title
+    assert (
+        cal.x_wr_caldesc.value
+        == cal.contents["description"][0].value
+        == f"{title}, planned with the community."
+    )
+    assert cal.x_published_ttl.value == "PT6H"
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in response.content

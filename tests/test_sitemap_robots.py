@@ -119,3 +119,11 @@ def test_sitemap_query_count_does_not_grow_with_the_number_of_programs(db, setti
 
     assert at_10 == at_100
     assert sum("/community/programs/" in loc for loc in sitemap_locations(client)) == 101
+
+
+def test_sitemap_and_robots_txt_answer_head(client, tree):
+    for path in ("/sitemap.xml", "/robots.txt"):
+        response = client.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""
+        assert response["Content-Type"] == client.get(path)["Content-Type"]

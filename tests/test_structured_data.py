@@ -192,3 +192,25 @@ def test_partner_without_website_links_to_the_partnership_page(client, tree):
 
     assert organization["url"] == partnership.get_full_url()
     assert "logo" not in organization
+
+
+def test_full_and_cancelled_sessions_publish_no_joining_link(client, tree):
+    program = make_program(tree["programs"], "Newcomer conversation circle", sessions=0)
+    rooms = {}
+    for days, status in [(1, SessionStatus.SCHEDULED), (2, SessionStatus.FULL), (3, SessionStatus.CANCELLED)]:
+        session = add_session(
+            program, days=days, format=SessionFormat.ONLINE, address="", status=status,
+            online_url=f"https://meet.example.org/{status}-room",
+        )  # fmt: skip
+        rooms[status] = session
+
+    events = events_by_id(client, program)
+    html = client.get(program.url).content.decode()
+
+    scheduled = events[str(rooms[SessionStatus.SCHEDULED].pk)]["location"]
+    assert scheduled == {"@type": "VirtualLocation", "url": "https://meet.example.org/scheduled-room"}
+    for status in (SessionStatus.FULL, SessionStatus.CANCELLED):
+        location = events[str(rooms[status].pk)]["location"]
+        assert location == {"@type": "VirtualLocation", "url": program.get_full_url()}
+        assert f"{status}-room" not in html
+    assert 'href="https://meet.example.org/scheduled-room"' in html

@@ -14,7 +14,7 @@ from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from ..permissions import CommunityPagePermissionsMixin
 from ..single_line import SingleLineTitleMixin
 from ..stages import MeasureKind
-from ..visibility import ViewRestrictionsMixin
+from ..visibility import ViewRestrictionsMixin, is_public
 from .mixins import IndexPageMixin
 
 
@@ -106,8 +106,8 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Singl
     # Public fields only, for the read-only API (clpages.api). Quotes go out through
     # ``public_quotes``, never through the ``quotes`` relation.
     api_fields = [
-        APIField("program", serializer=api.PageLinkField()),
-        APIField("partnership", serializer=api.PageLinkField()),
+        APIField("program", serializer=api.PageLinkField(source="public_program")),
+        APIField("partnership", serializer=api.PageLinkField(source="public_partnership")),
         APIField("partners", serializer=api.PartnerSerializer(many=True)),
         APIField("summary"),
         APIField("success_definition"),
@@ -139,15 +139,27 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Singl
         if errors:
             raise ValidationError(errors)
 
+    # An evaluation may outlive, or come before, the page it evaluates: a draft, unpublished or
+    # private program or partnership is neither named nor linked, nor are its partners credited.
+    @property
+    def public_program(self):
+        program = self.program if self.program_id else None
+        return program if is_public(program) else None
+
+    @property
+    def public_partnership(self):
+        partnership = self.partnership if self.partnership_id else None
+        return partnership if is_public(partnership) else None
+
     @property
     def partners(self):
-        """Everyone whose work this evaluation is about, to credit them."""
+        """Everyone whose published work this evaluation is about, to credit them."""
         seen = {}
-        if self.program_id:
-            for partner in self.program.co_created_with.all():
+        if program := self.public_program:
+            for partner in program.co_created_with.all():
                 seen[partner.pk] = partner
-        if self.partnership_id:
-            seen.setdefault(self.partnership.partner_id, self.partnership.partner)
+        if partnership := self.public_partnership:
+            seen.setdefault(partnership.partner_id, partnership.partner)
         return list(seen.values())
 
     @property

@@ -287,6 +287,14 @@ def refresh_last_session_end(program_ids):
     ProgramPage.objects.filter(pk__in=program_ids).update(last_session_end=Subquery(last_end.values("last")))
 
 
+def joining_link(status, online_url):
+    """The one rule for when a session's joining link is published, on the page, in the API,
+    in iCalendar files and in JSON-LD: while the session goes ahead with room to spare. A full
+    session's link would let people in past its capacity; a cancelled one's leads nowhere.
+    """
+    return online_url if status == SessionStatus.SCHEDULED and online_url else ""
+
+
 class ProgramSession(Orderable):
     program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="sessions")
     start = models.DateTimeField()
@@ -351,6 +359,11 @@ class ProgramSession(Orderable):
     @property
     def is_cancelled(self):
         return self.status == SessionStatus.CANCELLED
+
+    @property
+    def public_online_url(self):
+        """The joining link patrons may see, or "" (see joining_link)."""
+        return joining_link(self.status, self.online_url)
 
     @property
     def place(self):
