@@ -418,3 +418,78 @@ def test_page_types_report_matrix(client, world, user):
     else:
         refused(response, user)
         assert "Draft of B" not in response.content.decode()
+
+
+# -- writes outside the edit view: the admin API's page actions and bulk actions -----------------
+
+API_ACTIONS = ["publish", "unpublish", "revert_to_page_revision", "copy", "move", "delete"]
+WRITERS = ["partner_a", "partner_b", "partner_c", "anonymous"]
+
+
+def api_action_payload(world, page, action):
+    if action == "revert_to_page_revision":
+        return {"revision_id": page.revisions.order_by("pk").first().pk}
+    if action == "copy":
+        return {"destination_page_id": world["programs"].pk, "slug": "copied-by-api"}
+    if action == "move":
+        return {"destination_page_id": world["programs2"].pk}
+    return {}
+
+
+def post_api_action(client, world, page, action):
+    return client.post(
+        f"/admin/api/main/pages/{page.pk}/action/{action}/",
+        json.dumps(api_action_payload(world, page, action)),
+        content_type="application/json",
+    )
+
+
+@pytest.mark.parametrize("action", API_ACTIONS)
+@pytest.mark.parametrize("target", READ_TARGETS)
+@pytest.mark.parametrize("user", WRITERS)
+def test_admin_api_page_actions_matrix(client, world, user, target, action):
+    """Partners change pages only through the editor and the review: every API write is refused,
+    on their own pages too, and nothing changes."""
+    page = world[target]
+    login(client, world, user)
+    before = db_snapshot()
+    response = post_api_action(client, world, page, action)
+    if user == "anonymous":
+        assert response.status_code in (302, 401, 403)
+    elif target in EXPLORABLE[user]:
+        assert response.status_code == 403, response.content
+    else:
+        # Pages they cannot see are not found, as in the API's listing.
+        assert response.status_code == 404, response.content
+    assert db_snapshot() == before
+
+
+@pytest.mark.parametrize("action", ["publish", "unpublish"])
+def test_admin_api_page_actions_still_work_for_editors(client, world, action):
+    page = world["a_program"]
+    page.save_revision()  # something to publish
+    login(client, world, "editor")
+    response = post_api_action(client, world, page, action)
+    assert response.status_code == 200, response.content
+    page.refresh_from_db()
+    assert page.live == (action == "publish")
+
+
+BULK_ACTIONS = ["publish", "unpublish", "delete", "move"]
+
+
+@pytest.mark.parametrize("action", BULK_ACTIONS)
+@pytest.mark.parametrize("target", READ_TARGETS)
+@pytest.mark.parametrize("user", WRITERS)
+def test_bulk_page_actions_matrix(client, world, user, target, action):
+    page = world[target]
+    login(client, world, user)
+    before = db_snapshot()
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+    data = {"chooser": world["programs2"].pk} if action == "move" else {}
+    response = client.post(f"{url}?id={page.pk}", data)
+    if user == "anonymous":
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    else:
+        assert response.status_code in (302, 403), response.status_code
+    assert db_snapshot() == before
