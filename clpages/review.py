@@ -7,16 +7,21 @@ revision saves, the workflow's finish action (`review_finish`), the admin API's 
 cancel/restart buttons. Pages under other workflows keep Wagtail's behaviour.
 """
 
+from django.conf import settings
 from django.contrib import messages
+from django.core import checks
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save, pre_save
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from .admin_scope import PartnerAdminScopeMiddleware
 from .permissions import in_community_section, page_permission_policy
+from .review_finish import publish_approved_revision
 from .workflows import co_review_task_of, note_review_restarted
 
 CHANGED_DURING_REVIEW = "The page changed during review, so review started again with the new text."
@@ -201,3 +206,37 @@ class ReviewConflictMiddleware:
             "and are part of that review; there is nothing more to submit.",
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# Settings ------------------------------------------------------------------------------------
+
+
+@checks.register(checks.Tags.security)
+def check_review_settings(app_configs, **kwargs):
+    """Without these, review still runs but no longer guarantees what goes live."""
+    errors = []
+    finish = getattr(settings, "WAGTAIL_FINISH_WORKFLOW_ACTION", "wagtail.workflows.publish_workflow_state")
+    if not finish or import_string(finish) is not publish_approved_revision:
+        errors.append(
+            checks.Error(
+                "Community review would publish a page's latest revision, which may be newer than "
+                "the one every reviewer approved.",
+                hint="Set WAGTAIL_FINISH_WORKFLOW_ACTION to "
+                '"clpages.review_finish.publish_approved_revision".',
+                id="clpages.E201",
+            )
+        )
+    middleware = {import_string(path) for path in settings.MIDDLEWARE}
+    for needed, why in (
+        (ReviewConflictMiddleware, "two people submitting a page at once get a server error"),
+        (PartnerAdminScopeMiddleware, "partners can read other organisations' draft titles by id"),
+    ):
+        if needed not in middleware:
+            errors.append(
+                checks.Warning(
+                    f"{needed.__name__} is not in MIDDLEWARE, so {why}.",
+                    hint=f'Add "{needed.__module__}.{needed.__name__}" to MIDDLEWARE.',
+                    id="clpages.W202" if needed is ReviewConflictMiddleware else "clpages.W203",
+                )
+            )
+    return errors

@@ -259,3 +259,21 @@ def test_pages_outside_the_community_section_keep_wagtails_workflow(client, comm
     home.save_revision(user=editor)
     state.refresh_from_db()
     assert state.current_task_state_id == (task_state.pk if task_state else None)
+
+
+def test_the_site_says_when_review_settings_are_missing(settings):
+    from clpages.review import check_review_settings
+
+    assert check_review_settings(None) == []
+    settings.WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail.workflows.publish_workflow_state"
+    settings.MIDDLEWARE = [
+        path
+        for path in settings.MIDDLEWARE
+        if path
+        not in ("clpages.review.ReviewConflictMiddleware", "clpages.admin_scope.PartnerAdminScopeMiddleware")
+    ]
+    assert {message.id for message in check_review_settings(None)} == {
+        "clpages.E201",
+        "clpages.W202",
+        "clpages.W203",
+    }
