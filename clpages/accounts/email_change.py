@@ -13,12 +13,11 @@ from django.urls import path, reverse
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.account import BaseSettingsPanel
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from . import tokens
 from .emails import EMAIL_IN_USE, email_in_use, normalise
-from .links import refuse_link
+from .links import LinkScreenMixin, refuse_link
 from .mail import EmailNotSent, addressed_to, admin_url, send_account_email
 
 LINK_NOT_VALID = (
@@ -91,7 +90,7 @@ def account_settings_panel(request, user, profile):
     return EmailChangePanel(request, user, profile)
 
 
-class ConfirmEmailView(WagtailAdminTemplateMixin, TemplateView):
+class ConfirmEmailView(LinkScreenMixin, TemplateView):
     """Shows the address to confirm (a GET changes nothing: mail scanners open links), then sets it."""
 
     template_name = "clpages/admin/confirm_email.html"

@@ -13,11 +13,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models import MembershipRequest
 from . import tokens
-from .links import refuse_link
+from .links import LinkScreenMixin, refuse_link
 from .mail import admin_url, send_account_email
 
 LINK_NOT_VALID = (
@@ -44,7 +43,7 @@ def request_membership(partner, user, invited_by=None):
     send_account_email("clpages/admin/membership_request_email", context, user, "membership request")
 
 
-class AcceptMembershipView(WagtailAdminTemplateMixin, TemplateView):
+class AcceptMembershipView(LinkScreenMixin, TemplateView):
     """Shows which organisation the signed-in person is asked to join; joins on POST only."""
 
     template_name = "clpages/admin/accept_membership.html"
