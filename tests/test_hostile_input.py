@@ -103,11 +103,12 @@ ROUTES = {
     "api find image": ("/api/v2/images/find/", "json", ["id", "fields", JUNK]),
 }
 
+# One test per route and parameter, each trying every hostile value: the same cases as one test
+# per value, at a tenth of the setup.
 CASES = [
-    pytest.param(route, name, value_name, id=f"{route}-{name}-{value_name}")
+    pytest.param(route, name, id=f"{route}-{name}")
     for route, (_, _, names) in ROUTES.items()
     for name in names
-    for value_name in HOSTILE_VALUES
 ]
 
 
@@ -164,11 +165,15 @@ def assert_clear_answer(response, kind):
             assert body.strip()
 
 
-@pytest.mark.parametrize(("route", "name", "value_name"), CASES)
-def test_hostile_value_gets_a_clear_answer(places, db, route, name, value_name):
+@pytest.mark.parametrize(("route", "name"), CASES)
+def test_hostile_value_gets_a_clear_answer(places, db, route, name):
     client = Client(raise_request_exception=False)
-    response = client.get(url_with(route, places, {name: HOSTILE_VALUES[value_name]}))
-    assert_clear_answer(response, ROUTES[route][1])
+    for value_name, value in HOSTILE_VALUES.items():
+        response = client.get(url_with(route, places, {name: value}))
+        try:
+            assert_clear_answer(response, ROUTES[route][1])
+        except AssertionError as error:
+            raise AssertionError(f"{name}={value_name}: {error}") from None
 
 
 # The values reported, with what each must now give. -----------------------------------------
