@@ -2,7 +2,7 @@
 
 import pytest
 
-from clpages import search as search_module
+from clpages.search import views as search_module
 from tests.factories import make_evaluation, make_partnership
 from tests.program_catalogue import build_catalogue, queries_at_10_and_100
 

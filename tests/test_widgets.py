@@ -2,7 +2,7 @@
 
 from django import forms
 
-from clpages.widgets import QuickSelect
+from clpages.programs.widgets import QuickSelect
 
 
 class PlaceForm(forms.Form):

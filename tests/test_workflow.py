@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from clpages.models import ProgramPage
-from clpages.workflows import (
+from clpages.partners.workflows import (
     PartnerCoReviewTask,
     PartnerCoReviewTaskState,
     ensure_community_review_workflow,

@@ -15,10 +15,10 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..models import MembershipRequest
-from . import tokens
-from .links import refuse_link
-from .mail import admin_url, send_account_email
+from clpages.accounts import tokens
+from clpages.accounts.links import refuse_link
+from clpages.accounts.mail import admin_url, send_account_email
+from clpages.models import MembershipRequest
 
 LINK_NOT_VALID = (
     "This invitation link has already been used, is out of date, or was sent to another "
@@ -75,8 +75,8 @@ class AcceptMembershipView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request, token):
-        # Imported here: clpages.invites imports this module to send the request.
-        from ..invites import add_member
+        # Imported here: clpages.partners.invites imports this module to send the request.
+        from clpages.partners.invites import add_member
 
         with transaction.atomic():
             # Marked used in the same statement that checks it, so two clicks join once.

@@ -21,8 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from ..cache import new_generation
-from ..models import (
+from clpages.models import (
     Audience,
     CommunityHubPage,
     CommunityPartner,
@@ -37,8 +36,9 @@ from ..models import (
     ProgramSession,
     ProgramTag,
 )
-from ..models.programs import refresh_last_session_end
-from ..stages import LocationKind, PartnerKind, Registration, SessionFormat, SessionStatus, Stage
+from clpages.models.programs import refresh_last_session_end
+from clpages.performance.cache import new_generation
+from clpages.stages import LocationKind, PartnerKind, Registration, SessionFormat, SessionStatus, Stage
 
 AUDIENCES = ["Children", "Teens", "Families", "Adults", "Older adults", "Newcomers", "Caregivers"]
 LANGUAGES = ["English", "French", "Arabic", "Spanish", "Tagalog", "Punjabi", "Mandarin", "Somali"]

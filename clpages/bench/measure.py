@@ -97,22 +97,31 @@ TARGETS = [
     Target(
         "program index, filtered",
         lambda c: c.program_index.url + filtered_query(c),
-        requires=("clpages.filters",),
+        requires=("clpages.programs.filters",),
     ),
     Target("program index, page 50", lambda c: c.program_index.url + "?page=50"),
     Target("program page", lambda c: c.sample_program().url, limit_ms=PROGRAM_PAGE_LIMIT_MS),
-    Target("search", lambda c: _reverse("clpages:search", query="?q=garden"), requires=("clpages.search",)),
-    Target("calendar", lambda c: _route(c.program_index, "calendar"), requires=("clpages.calendar",)),
-    Target("iCal feed", _ical_feed, requires=("clpages.ical",)),
+    Target(
+        "search", lambda c: _reverse("clpages:search", query="?q=garden"), requires=("clpages.search.views",)
+    ),
+    Target(
+        "calendar", lambda c: _route(c.program_index, "calendar"), requires=("clpages.programs.calendar",)
+    ),
+    Target("iCal feed", _ical_feed, requires=("clpages.programs.ical",)),
     Target(
         "API listing",
         lambda c: _reverse("clpages:api:pages:listing", query="?type=clpages.ProgramPage"),
-        requires=("clpages.api",),
+        requires=("clpages.publishing.api",),
     ),
     Target("community hub", lambda c: c.hub.url, extra=True),
     Target("partnership index", lambda c: c.partnership_index.url, extra=True),
     Target("evaluation index", lambda c: c.evaluation_index.url, extra=True),
-    Target("RSS feed", lambda c: _reverse("clpages:programs_rss"), requires=("clpages.feeds",), extra=True),
+    Target(
+        "RSS feed",
+        lambda c: _reverse("clpages:programs_rss"),
+        requires=("clpages.programs.feeds",),
+        extra=True,
+    ),
     Target("sitemap", lambda c: _reverse("clpages:sitemap"), extra=True),
 ]
 

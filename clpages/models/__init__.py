@@ -1,12 +1,12 @@
 # The workflow task models live beside the workflow they serve; imported here so Django finds them.
-from ..workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
-from .evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
-from .generation import ContentGeneration
-from .hub import CommunityHubPage
-from .membership import MembershipRequest, PartnerMembership
-from .partners import Audience, CommunityPartner, Language, Location
-from .partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
-from .programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
+from clpages.models.evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
+from clpages.models.generation import ContentGeneration
+from clpages.models.hub import CommunityHubPage
+from clpages.models.membership import MembershipRequest, PartnerMembership
+from clpages.models.partners import Audience, CommunityPartner, Language, Location
+from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
+from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
+from clpages.partners.workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
 
 __all__ = [
     "Audience",

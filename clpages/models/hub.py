@@ -8,16 +8,16 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from ..blocks import RICH_TEXT_FEATURES
-from ..permissions import CommunityPagePermissionsMixin
-from ..routing import DirectRouteMixin
-from ..single_line import SingleLineTitleMixin
-from ..stages import STAGE_DESCRIPTIONS, Stage
-from ..visibility import ViewRestrictionsMixin, public
-from .evaluations import EvaluationIndexPage, EvaluationPage
-from .partners import CommunityPartner
-from .partnerships import PartnershipIndexPage
-from .programs import ProgramIndexPage, ProgramPage
+from clpages.blocks import RICH_TEXT_FEATURES
+from clpages.models.evaluations import EvaluationIndexPage, EvaluationPage
+from clpages.models.partners import CommunityPartner
+from clpages.models.partnerships import PartnershipIndexPage
+from clpages.models.programs import ProgramIndexPage, ProgramPage
+from clpages.partners.permissions import CommunityPagePermissionsMixin
+from clpages.performance.routing import DirectRouteMixin
+from clpages.performance.visibility import ViewRestrictionsMixin, public
+from clpages.single_line import SingleLineTitleMixin
+from clpages.stages import STAGE_DESCRIPTIONS, Stage
 
 
 def _renditions(image_field, filter_spec):

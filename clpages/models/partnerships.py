@@ -8,14 +8,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import serializers as api
-from ..blocks import RICH_TEXT_FEATURES
-from ..permissions import CommunityPagePermissionsMixin
-from ..single_line import SingleLineTitleMixin
-from ..stages import FramingStage
-from ..visibility import ViewRestrictionsMixin
-from .mixins import IndexPageMixin
-from .programs import ProgramPage
+from clpages.blocks import RICH_TEXT_FEATURES
+from clpages.models.mixins import IndexPageMixin
+from clpages.models.programs import ProgramPage
+from clpages.partners.permissions import CommunityPagePermissionsMixin
+from clpages.performance.visibility import ViewRestrictionsMixin
+from clpages.publishing import serializers as api
+from clpages.single_line import SingleLineTitleMixin
+from clpages.stages import FramingStage
 
 # The seven prompts of the partnership brainstorming tool, as (field, prompt) pairs.
 BRAINSTORMING_PROMPTS = [
@@ -110,7 +110,7 @@ class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Sing
         index.RelatedFields("partner", [index.SearchField("name")]),
     ]
 
-    # Public fields only, for the read-only API (clpages.api).
+    # Public fields only, for the read-only API (clpages.publishing.api).
     api_fields = (
         [
             APIField("partner", serializer=api.PartnerSerializer()),

@@ -15,14 +15,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import serializers as api
-from ..blocks import RICH_TEXT_FEATURES, BodyBlock
-from ..forms import ProgramPageForm
-from ..permissions import CommunityPagePermissionsMixin
-from ..single_line import SingleLineTitleMixin
-from ..stages import Registration, SessionFormat, SessionStatus, Stage
-from ..visibility import ViewRestrictionsMixin, public
-from .mixins import IndexPageMixin
+from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from clpages.models.mixins import IndexPageMixin
+from clpages.partners.page_form import ProgramPageForm
+from clpages.partners.permissions import CommunityPagePermissionsMixin
+from clpages.performance.visibility import ViewRestrictionsMixin, public
+from clpages.publishing import serializers as api
+from clpages.single_line import SingleLineTitleMixin
+from clpages.stages import Registration, SessionFormat, SessionStatus, Stage
 
 
 class ProgramTag(TaggedItemBase):
@@ -51,7 +51,7 @@ class ProgramIndexPage(
         verbose_name = "program index"
 
     def get_listing_queryset(self):
-        # The cards' audiences, languages and partners are read by clpages.filters.attach_names.
+        # The cards' audiences, languages and partners are read by clpages.programs.filters.attach_names.
         return (
             public(ProgramPage.objects.child_of(self).live())
             .select_related("image")
@@ -59,18 +59,18 @@ class ProgramIndexPage(
         )
 
     def get_context(self, request, *args, listing=True, **kwargs):
-        # The listing is filtered by the patron's choices (clpages.filters), so it replaces
+        # The listing is filtered by the patron's choices (clpages.programs.filters), so it replaces
         # IndexPageMixin's plain one rather than paginating twice.
         context = Page.get_context(self, request, *args, **kwargs)
         if listing:
-            from ..filters import listing_context
+            from clpages.programs.filters import listing_context
 
             context.update(listing_context(self, request))
         return context
 
     @path("calendar/")
     def calendar(self, request):
-        from ..calendar import serve_calendar
+        from clpages.programs.calendar import serve_calendar
 
         return serve_calendar(self, request)
 
@@ -164,7 +164,7 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLi
         index.FilterField("stage"),
     ]
 
-    # Public fields only, for the read-only API (clpages.api). The body is detail-only there.
+    # Public fields only, for the read-only API (clpages.publishing.api). The body is detail-only there.
     api_fields = [
         APIField("summary"),
         APIField("image", serializer=api.ImageReferenceSerializer(allow_null=True)),

@@ -4,7 +4,7 @@ A role is known by a permission its group holds, never by the group's name, so a
 renamed, and a site can have several partner groups:
 
 * partners: `clpages.act_for_own_organisations` makes the group's page and collection grants
-  organisation-scoped (clpages.permissions);
+  organisation-scoped (clpages.partners.permissions);
 * library staff: `clpages.add_partnermembership`, the right to bring people into partner
   organisations, which only the library holds.
 
@@ -66,7 +66,7 @@ def library_editors_group():
 
 
 # Page rights on every community hub. Partners' rights are narrowed by the page permission
-# policy (clpages.permissions) to the pages their organisations co-lead.
+# policy (clpages.partners.permissions) to the pages their organisations co-lead.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
@@ -112,14 +112,14 @@ def _collection_permission(app_label, model, action):
 
 
 def community_hubs():
-    from .models import CommunityHubPage
+    from clpages.models import CommunityHubPage
 
     return Page.objects.type(CommunityHubPage)
 
 
 @transaction.atomic
 def setup_community_roles(stdout=None):
-    from .collections import (
+    from clpages.partners.collections import (
         ensure_partner_collections,
         partner_collections_root,
         shared_collection,

@@ -7,7 +7,7 @@ call ``refresh_last_session_end`` themselves.
 
 from django.db.models.signals import post_delete, post_init, post_save
 
-from .models.programs import ProgramSession, refresh_last_session_end
+from clpages.models.programs import ProgramSession, refresh_last_session_end
 
 
 def _remember_program(sender, instance, **kwargs):

@@ -7,7 +7,7 @@ Endpoints, under ``/api/v2/``:
 - ``images/``: images that appear on public pages (program images and partner logos).
 
 Only the fields in each model's ``api_fields`` are published, and nested records go through
-the explicit serializers in ``clpages.serializers``.
+the explicit serializers in ``clpages.publishing.serializers``.
 """
 
 from django.core.exceptions import ValidationError
@@ -17,13 +17,12 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from .api_input import BoundedPagination, checked_id, refuse_null_characters, replace_backends
-from .models import (
-    CommunityPartner,
-    EvaluationPage,
-    PartnershipPage,
-    ProgramPage,
-    ProgramSession,
+from clpages.models import CommunityPartner, EvaluationPage, PartnershipPage, ProgramPage, ProgramSession
+from clpages.publishing.api_input import (
+    BoundedPagination,
+    checked_id,
+    refuse_null_characters,
+    replace_backends,
 )
 
 
@@ -70,7 +69,7 @@ QUERYSET_OPTIMISERS = {
 class ClearFilterErrorsMixin:
     """Turn a filter value the database cannot compare (``?co_created_with=abc``) into a 400
     with a message; Wagtail checks the types of plain fields but not of relations or dates.
-    Values are checked before any query (clpages.api_input); what the checks cannot foresee
+    Values are checked before any query (clpages.publishing.api_input); what the checks cannot foresee
     is still caught here."""
 
     pagination_class = BoundedPagination

@@ -10,11 +10,11 @@ The sections are kept with the other shared facts until a restriction or a page 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from .cache import shared
+from clpages.performance.cache import shared
 
 
 def private_sections():
-    """(path, depth) of each restricted page, read once per content change (clpages.cache.shared)."""
+    """(path, depth) of each restricted page, read once per content change (performance.cache.shared)."""
     return shared(
         "private-sections",
         lambda: list(

@@ -5,7 +5,7 @@ published, so a partner's private contact, its members and quotes shared without
 cannot leak through the API, whatever ``?fields=`` a client asks for.
 
 The fields read related objects through ``.all()`` so that the API's prefetches (see
-``clpages.api``) are used and a listing costs the same number of queries for 10 items as
+``clpages.publishing.api``) are used and a listing costs the same number of queries for 10 items as
 for 100. No model is imported here: the page models import this module for ``api_fields``.
 """
 
@@ -162,7 +162,7 @@ class PageLinkField(serializers.Field):
 
     def to_representation(self, page):
         # Imported here: the page models import this module, and visibility reads pages.
-        from .visibility import is_public
+        from clpages.performance.visibility import is_public
 
         if not is_public(page):
             return None

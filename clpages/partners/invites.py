@@ -20,13 +20,13 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.helpers import ButtonHelper
 
-from .accounts import email_change
-from .accounts import membership as membership_requests
-from .accounts.mail import EmailNotSent, admin_url, send_account_email
-from .accounts.membership import request_membership
-from .models import CommunityPartner, PartnerMembership
-from .roles import PARTNERS_GROUP, partner_groups
-from .single_line import validate_single_line
+from clpages.accounts import email_change
+from clpages.accounts import membership as membership_requests
+from clpages.accounts.mail import EmailNotSent, admin_url, send_account_email
+from clpages.accounts.membership import request_membership
+from clpages.models import CommunityPartner, PartnerMembership
+from clpages.partners.roles import PARTNERS_GROUP, partner_groups
+from clpages.single_line import validate_single_line
 
 INVITE_PERMISSION = "clpages.add_partnermembership"
 

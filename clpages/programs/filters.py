@@ -19,12 +19,20 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from .models import Audience, CommunityPartner, Language, Location, ProgramPage, ProgramSession, ProgramTag
-from .models.programs import link_names
-from .search_text import MAX_CHARACTERS, length_problem
-from .stages import SessionFormat, SessionStatus, Stage
-from .visibility import public
-from .widgets import QuickSelect
+from clpages.models import (
+    Audience,
+    CommunityPartner,
+    Language,
+    Location,
+    ProgramPage,
+    ProgramSession,
+    ProgramTag,
+)
+from clpages.models.programs import link_names
+from clpages.performance.visibility import public
+from clpages.programs.widgets import QuickSelect
+from clpages.search.text import MAX_CHARACTERS, length_problem
+from clpages.stages import SessionFormat, SessionStatus, Stage
 
 WHEN_CHOICES = [
     ("", "Any time"),
@@ -340,7 +348,7 @@ class ProgramFilters:
     def apply_text(self, programs):
         if not self.q:
             return programs
-        from .search import matching_pks  # search imports this module's form
+        from clpages.search.views import matching_pks  # search imports this module's form
 
         return programs.filter(pk__in=matching_pks(ProgramPage, self.q))
 

@@ -1,15 +1,15 @@
 """The admin form of community section pages: keeps partners linked to the work they co-lead.
 
-For a user whose rights come through their organisations (see clpages.permissions):
+For a user whose rights come through their organisations (see clpages.partners.permissions):
 - a new page must be linked to at least one of their organisations, or they would lose it;
 - no organisation the saved page is linked to can be removed (only library editors can);
 - a program or partnership newly chosen for an evaluation must be one they co-lead;
 - images, documents and pages it uses (chooser fields, StreamField blocks, rich-text links)
-  must be ones their choosers offer them (clpages.references).
+  must be ones their choosers offer them (clpages.partners.references).
 Nothing is saved when one of these fails, and the form says why next to the field.
 
 For everyone, scheduling (go-live and expiry dates) is only for those who may publish the
-page, and malformed input gets a form error rather than a server error (clpages.widgets).
+page, and malformed input gets a form error rather than a server error (clpages.programs.widgets).
 """
 
 from functools import partial
@@ -20,10 +20,10 @@ from django.forms.models import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.text import get_text_list
 from wagtail.admin.forms import WagtailAdminPageForm
 
-# A module reference, not names: clpages.permissions imports this module for its page mixin.
-from . import permissions as access
-from . import references
-from .widgets import guard_fields
+# A module reference, not names: clpages.partners.permissions imports this module for its page mixin.
+from clpages.partners import permissions as access
+from clpages.partners import references
+from clpages.programs.widgets import guard_fields
 
 KEEP_ORGANISATIONS = (
     "Only library editors can remove an organisation from this page: {names} must stay. "
@@ -48,7 +48,7 @@ TOO_MANY_SESSIONS = "A program can have at most %(num)d sessions. Remove some be
 
 
 def _names(partner_ids):
-    from .models import CommunityPartner
+    from clpages.models import CommunityPartner
 
     return get_text_list(
         list(CommunityPartner.objects.filter(pk__in=partner_ids).values_list("name", flat=True)), "and"
@@ -112,7 +112,7 @@ class CommunityPageForm(WagtailAdminPageForm):
                 raise PermissionDenied
 
     def _narrow_choices(self, own_ids):
-        from .models import CommunityPartner
+        from clpages.models import CommunityPartner
 
         if "co_created_with" in self.fields:
             field = self.fields["co_created_with"]

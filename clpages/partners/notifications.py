@@ -16,10 +16,10 @@ from django.utils.translation import override
 from wagtail.admin.mail import EmailNotificationMixin, Notifier, send_mail
 from wagtail.signals import task_approved, task_submitted
 
-from .single_line import one_line
-from .workflows import PartnerCoReviewTaskState
+from clpages.partners.workflows import PartnerCoReviewTaskState
+from clpages.single_line import one_line
 
-logger = logging.getLogger("clpages.notifications")
+logger = logging.getLogger("clpages.partners.notifications")
 
 
 class _CoReviewNotifier(EmailNotificationMixin, Notifier):

@@ -12,11 +12,11 @@ from django.template.response import TemplateResponse
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
-from . import search_ranking
-from .filters import FILTER_FIELDS, ProgramFilterForm, join_querystrings, not_one_of
-from .models import EvaluationPage, PartnershipPage, ProgramPage
-from .search_text import searchable
-from .visibility import public
+from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
+from clpages.performance.visibility import public
+from clpages.programs.filters import FILTER_FIELDS, ProgramFilterForm, join_querystrings, not_one_of
+from clpages.search import ranking as search_ranking
+from clpages.search.text import searchable
 
 # Backends that search inside the database can take any queryset filter as a subquery.
 _DATABASE_BACKEND_MODULES = ("modelsearch.backends.database", "wagtail.search.backends.database")

@@ -11,7 +11,8 @@ from django import forms
 from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
 
-from .filters import (
+from clpages.models import Location, ProgramSession
+from clpages.programs.filters import (
     ProgramFilterForm,
     day_start,
     index_programs,
@@ -21,8 +22,7 @@ from .filters import (
     page_of_ids,
     session_rows,
 )
-from .models import Location, ProgramSession
-from .stages import SessionFormat, SessionStatus
+from clpages.stages import SessionFormat, SessionStatus
 
 PERIODS = [
     ("this-week", "This week"),

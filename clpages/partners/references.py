@@ -43,7 +43,7 @@ def existing(kind):
 def choosable(user, kind):
     """The objects of this kind the user may choose, as Wagtail's chooser would list them."""
     if kind == "page":
-        from .permissions import partner_page_chooser_queryset
+        from clpages.partners.permissions import partner_page_chooser_queryset
 
         return partner_page_chooser_queryset(Page.objects.all(), SimpleNamespace(user=user))
     return policy_registry.get_by_type(_model(kind)).instances_user_has_permission_for(user, "choose")

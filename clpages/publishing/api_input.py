@@ -3,7 +3,7 @@
 Wagtail's API converts plain integer and foreign key filters, but hands other relations
 (``?co_created_with=``), numbers beyond the database's integers, ``find/?id=`` and offsets
 past any table to the database, where they fail as server errors. And its search passes the
-words to the backend as typed (see clpages.search_text).
+words to the backend as typed (see clpages.search.text).
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -15,7 +15,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from .search_text import length_problem, searchable
+from clpages.search.text import length_problem, searchable
 
 SEARCH_OPERATORS = ("and", "or")
 

@@ -28,8 +28,8 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page,
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .forms import CommunityPageForm
-from .roles import SCOPE_PERMISSION, dotted, partner_groups
+from clpages.partners.page_form import CommunityPageForm
+from clpages.partners.roles import SCOPE_PERMISSION, dotted, partner_groups
 
 _ORGANISATIONS_CACHE = "_clpages_organisation_ids"
 
@@ -39,7 +39,7 @@ def organisation_ids(user):
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     if not hasattr(user, _ORGANISATIONS_CACHE):
-        from .models import PartnerMembership
+        from clpages.models import PartnerMembership
 
         ids = frozenset(PartnerMembership.objects.filter(user=user).values_list("partner_id", flat=True))
         setattr(user, _ORGANISATIONS_CACHE, ids)
@@ -57,7 +57,7 @@ def _link_filters(partner_ids):
 
 
 def linked_models():
-    from .models import EvaluationPage, PartnershipPage, ProgramPage
+    from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
 
     return {"ProgramPage": ProgramPage, "PartnershipPage": PartnershipPage, "EvaluationPage": EvaluationPage}
 
@@ -378,7 +378,7 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
         plain = [grant for grant in grants if grant not in scoped]
         if not scoped:
             return plain
-        from .models import CommunityPartner
+        from clpages.models import CommunityPartner
 
         collections = [
             partner.collection
@@ -400,7 +400,7 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
 def _partner_collections_root_path():
     from wagtail.models import Collection
 
-    from .collections import PARTNER_COLLECTIONS_ROOT
+    from clpages.partners.collections import PARTNER_COLLECTIONS_ROOT
 
     root = Collection.get_first_root_node().get_children().filter(name=PARTNER_COLLECTIONS_ROOT).first()
     return root.path if root else None
@@ -452,7 +452,7 @@ def partner_page_chooser_queryset(pages, request):
     user = request.user
     if not page_permission_policy.is_partner_only(user):
         return pages
-    from .roles import community_hubs
+    from clpages.partners.roles import community_hubs
 
     hubs = list(community_hubs())
     in_section = Q(pk__in=[])

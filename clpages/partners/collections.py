@@ -28,7 +28,7 @@ def shared_collection():
 
 def ensure_partner_collection(partner):
     """Give the organisation its own collection, or bring the collection's name up to date."""
-    from .models import CommunityPartner
+    from clpages.models import CommunityPartner
 
     collection = partner.collection
     if collection is None:
@@ -43,7 +43,7 @@ def ensure_partner_collection(partner):
 
 
 def ensure_partner_collections():
-    from .models import CommunityPartner
+    from clpages.models import CommunityPartner
 
     partners = CommunityPartner.objects.select_related("collection")
     for partner in partners:

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vDuration, vText
 
-from .cache import generation_for_request
-from .models import Location, ProgramSession
-from .models.programs import joining_link
-from .stages import SessionFormat, SessionStatus
+from clpages.models import Location, ProgramSession
+from clpages.models.programs import joining_link
+from clpages.performance.cache import generation_for_request
+from clpages.stages import SessionFormat, SessionStatus
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -186,7 +186,7 @@ def _stable_host(request):
 def page_calendar(request, page_path):
     from wagtail.models import Site
 
-    from .models import ProgramIndexPage, ProgramPage
+    from clpages.models import ProgramIndexPage, ProgramPage
 
     site = Site.find_for_request(request)
     if site is None:
@@ -210,7 +210,7 @@ def program_calendar(request, program):
 
 
 def upcoming_feed(request, index):
-    from .filters import ProgramFilterForm, index_programs, session_rows
+    from clpages.programs.filters import ProgramFilterForm, index_programs, session_rows
 
     form = ProgramFilterForm(request.GET)
     if not form.is_valid():
@@ -233,7 +233,7 @@ def upcoming_feed(request, index):
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
     name = f"{site_name}: {index.title}"
     # The file follows from its sessions' rows, the index's address and the host. The rows change
-    # only with public content, which starts a new content generation (clpages.cache), and
+    # only with public content, which starts a new content generation (clpages.performance.cache), and
     # calendar applications poll feeds that rarely change: the file is written once per
     # generation and set of sessions, and its rows are read only then.
     shown = repr((generation_for_request(), ids, index_url, _stable_host(request), name))

@@ -29,7 +29,7 @@ from wagtail.images.views import images as image_views
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from .permissions import page_permission_policy, scoped_group_ids
+from clpages.partners.permissions import page_permission_policy, scoped_group_ids
 
 
 def acts_for_organisations(user):

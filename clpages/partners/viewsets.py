@@ -6,8 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
-from .invites import PartnerButtonHelper
-from .models import Audience, CommunityPartner, Language, Location
+from clpages.models import Audience, CommunityPartner, Language, Location
+from clpages.partners.invites import PartnerButtonHelper
 
 
 def _manages_partners(user):

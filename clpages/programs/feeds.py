@@ -7,8 +7,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from wagtail.models import Site
 
-from .models import ProgramPage
-from .structured_data import library_name
+from clpages.models import ProgramPage
+from clpages.publishing.structured_data import library_name
 
 
 class NewProgramsFeed(Feed):

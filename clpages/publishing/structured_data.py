@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from wagtail.models import Site
 
-from .stages import Registration, SessionFormat, SessionStatus
+from clpages.stages import Registration, SessionFormat, SessionStatus
 
 SCHEMA = "https://schema.org"
 

@@ -13,7 +13,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import GroupApprovalTask, Task, TaskState, Workflow, WorkflowPage, WorkflowTask
 from wagtail.signals import task_submitted
 
-from .roles import library_editors_group
+from clpages.partners.roles import library_editors_group
 
 WORKFLOW_NAME = "Community review"
 CO_REVIEW_TASK_NAME = "Partner co-review"
@@ -23,7 +23,7 @@ LIBRARY_TASK_NAME = "Library approval"
 def linked_partner_ids(page):
     """The organisations a page is linked to, read from the page object given (a revision's
     content when a draft is under review, since a draft's links live only in its revision)."""
-    from .models import EvaluationPage, PartnershipPage, ProgramPage
+    from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
 
     ids = set()
     if isinstance(page, ProgramPage):
@@ -256,7 +256,7 @@ def ensure_community_review_workflow():
 
     Idempotent: safe to run on every deploy and on an existing site.
     """
-    from .models import CommunityHubPage
+    from clpages.models import CommunityHubPage
 
     editors = library_editors_group()
     co_review = PartnerCoReviewTask.objects.filter(name=CO_REVIEW_TASK_NAME).first()
