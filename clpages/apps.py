@@ -29,7 +29,7 @@ class ClpagesConfig(AppConfig):
 
         # The page policy now, so code outside the admin never sees partners' unscoped grants;
         # image and document policies wait for their apps' ready() (see wagtail_hooks).
-        from clpages.partners.permissions import register_page_policy
+        from clpages.partners.page_permissions import register_page_policy
 
         register_page_policy()
 

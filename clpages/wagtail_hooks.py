@@ -1,29 +1,28 @@
 from wagtail import hooks
-from wagtail_modeladmin.options import modeladmin_register
 
 from clpages.accounts.email_change import account_settings_panel as account_email_panel
 from clpages.partners.admin_api import construct_admin_api
+from clpages.partners.admin_hooks import (
+    partner_explorer_queryset,
+    refuse_forged_publish_on_create,
+    refuse_forged_publish_on_edit,
+)
 from clpages.partners.admin_scope import (
     acts_for_organisations,
     narrow_image_chooser,
     refuse_move_confirmation,
     register_bulk_actions,
 )
+from clpages.partners.collection_permissions import register_policies
 from clpages.partners.dashboard import construct_homepage_panels, workflow_notice
 from clpages.partners.invites import admin_urls as invite_admin_urls
-from clpages.partners.permissions import (
-    partner_explorer_queryset,
-    partner_page_chooser_queryset,
-    refuse_forged_publish_on_create,
-    refuse_forged_publish_on_edit,
-    register_policies,
-)
+from clpages.partners.page_permissions import partner_page_chooser_queryset
 from clpages.partners.review import (
     hide_buttons_that_end_review,
     only_submitter_or_publisher_ends_review,
     use_community_pages_endpoint,
 )
-from clpages.partners.viewsets import CommunityGroup
+from clpages.partners.viewsets import register_viewsets
 
 # Before any admin view asks for a policy. Wagtail's image and document apps register theirs
 # in ready(), which may run after this module is first imported (wagtail.snippets looks for
@@ -37,7 +36,7 @@ def register_policies_once_every_app_is_ready():
     return []
 
 
-modeladmin_register(CommunityGroup)
+register_viewsets()
 
 hooks.register("construct_page_chooser_queryset", partner_page_chooser_queryset)
 hooks.register("construct_explorer_page_queryset", partner_explorer_queryset)

@@ -130,7 +130,7 @@ def without_clpages():
     from wagtail.permission_policies.pages import PagePermissionPolicy
     from wagtail.permissions import register_permission_policy
 
-    from clpages.partners.permissions import register_policies
+    from clpages.partners.collection_permissions import register_policies
 
     saved = {name: list(fns) for name, fns in hooks._hooks.items()}
     for fns in hooks._hooks.values():

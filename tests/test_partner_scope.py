@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import _querydict_from_form
 from clpages.models import PartnershipPage, ProgramPage
 from clpages.partners.collections import SHARED_COLLECTION
 from clpages.partners.page_form import KEEP_ORGANISATIONS
-from clpages.partners.permissions import CommunityPagePermissionPolicy
+from clpages.partners.page_permissions import CommunityPagePermissionPolicy
 from tests.factories import (
     admin_form_data,
     build_partner_world,
@@ -124,7 +124,7 @@ def test_a_partner_without_an_organisation_can_open_nothing(world):
 def test_the_community_policies_are_the_ones_wagtail_uses(client, world):
     from wagtail.documents import get_document_model
 
-    from clpages.partners.permissions import CommunityCollectionPermissionPolicy
+    from clpages.partners.collection_permissions import CommunityCollectionPermissionPolicy
     from home.models import HomePage
 
     client.force_login(world["editor"])

@@ -8,7 +8,7 @@ from django.db.models.signals import post_save
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from clpages.models import ProgramPage
-from clpages.partners.workflows import PartnerCoReviewTaskState
+from clpages.models.moderation import PartnerCoReviewTaskState
 from tests.community import build_community, edit_form_data
 from tests.factories import db_snapshot
 from tests.test_workflow import act, assert_refused, current_task, edit_url, submit

@@ -12,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 from clpages.bench.catalogue import Catalogue
 from clpages.models import ProgramPage
 from clpages.search import ranking as search_ranking
-from clpages.search.views import search_within
+from clpages.search.query import search_within
 
 pytestmark = pytest.mark.django_db
 

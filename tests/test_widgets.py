@@ -2,7 +2,7 @@
 
 from django import forms
 
-from clpages.programs.widgets import QuickSelect
+from clpages.widgets import QuickSelect
 
 
 class PlaceForm(forms.Form):

@@ -7,6 +7,7 @@ signed link, valid once, for a fortnight, and only while the account's address i
 was sent to.
 """
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -18,7 +19,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from clpages.accounts import tokens
 from clpages.accounts.links import refuse_link
 from clpages.accounts.mail import admin_url, send_account_email
-from clpages.models import MembershipRequest
+from clpages.models import MembershipRequest, PartnerMembership
+from clpages.partners.roles import PARTNERS_GROUP, partner_groups
+
+# Who may invite members, and so who joins as library staff rather than as a partner.
+INVITE_PERMISSION = "clpages.add_partnermembership"
 
 LINK_NOT_VALID = (
     "This invitation link has already been used, is out of date, or was sent to another "
@@ -42,6 +47,16 @@ def request_membership(partner, user, invited_by=None):
         "valid_days": tokens.MEMBERSHIP_DAYS,
     }
     send_account_email("clpages/admin/membership_request_email", context, user, "membership request")
+
+
+def add_member(partner, user):
+    """Makes the person a member of the organisation, and a partner unless they are library staff."""
+    # get_or_create: a second click on "Send" must not fail on the unique membership.
+    PartnerMembership.objects.get_or_create(partner=partner, user=user)
+    if not (user.is_superuser or user.has_perm(INVITE_PERMISSION)):
+        user.groups.add(
+            partner_groups().order_by("pk").first() or Group.objects.get_or_create(name=PARTNERS_GROUP)[0]
+        )
 
 
 class AcceptMembershipView(WagtailAdminTemplateMixin, TemplateView):
@@ -75,9 +90,6 @@ class AcceptMembershipView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request, token):
-        # Imported here: clpages.partners.invites imports this module to send the request.
-        from clpages.partners.invites import add_member
-
         with transaction.atomic():
             # Marked used in the same statement that checks it, so two clicks join once.
             used = MembershipRequest.objects.filter(pk=self.membership_request.pk, accepted_at=None).update(

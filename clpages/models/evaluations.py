@@ -10,8 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
-from clpages.models.mixins import IndexPageMixin
-from clpages.partners.permissions import CommunityPagePermissionsMixin
+from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
 from clpages.single_line import SingleLineTitleMixin

@@ -10,10 +10,10 @@ from wagtail.models import Page
 
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.models.evaluations import EvaluationIndexPage, EvaluationPage
+from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.models.partners import CommunityPartner
 from clpages.models.partnerships import PartnershipIndexPage
 from clpages.models.programs import ProgramIndexPage, ProgramPage
-from clpages.partners.permissions import CommunityPagePermissionsMixin
 from clpages.performance.routing import DirectRouteMixin
 from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.single_line import SingleLineTitleMixin

@@ -9,9 +9,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES
-from clpages.models.mixins import IndexPageMixin
+from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
 from clpages.models.programs import ProgramPage
-from clpages.partners.permissions import CommunityPagePermissionsMixin
 from clpages.performance.visibility import ViewRestrictionsMixin
 from clpages.publishing import serializers as api
 from clpages.single_line import SingleLineTitleMixin

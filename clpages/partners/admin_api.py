@@ -10,7 +10,7 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 
-from clpages.partners.permissions import scoped_group_ids
+from clpages.partners.scope import scoped_group_ids
 
 
 class ChoosableOnlyForPartners:

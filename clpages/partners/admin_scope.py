@@ -29,7 +29,8 @@ from wagtail.images.views import images as image_views
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from clpages.partners.permissions import page_permission_policy, scoped_group_ids
+from clpages.partners.page_permissions import page_permission_policy
+from clpages.partners.scope import scoped_group_ids
 
 
 def acts_for_organisations(user):

@@ -5,6 +5,7 @@ renamed with it. Its members upload there; everyone in the community section can
 from "Shared community images".
 """
 
+from django.apps import apps
 from django.db.models.signals import post_save
 from wagtail.models import Collection
 
@@ -28,13 +29,11 @@ def shared_collection():
 
 def ensure_partner_collection(partner):
     """Give the organisation its own collection, or bring the collection's name up to date."""
-    from clpages.models import CommunityPartner
-
     collection = partner.collection
     if collection is None:
         collection = partner_collections_root().add_child(instance=Collection(name=partner.name))
         # update() rather than save(): this runs from the partner's own post_save.
-        CommunityPartner.objects.filter(pk=partner.pk).update(collection=collection)
+        type(partner).objects.filter(pk=partner.pk).update(collection=collection)
         partner.collection = collection
     elif collection.name != partner.name:
         collection.name = partner.name
@@ -43,9 +42,8 @@ def ensure_partner_collection(partner):
 
 
 def ensure_partner_collections():
-    from clpages.models import CommunityPartner
-
-    partners = CommunityPartner.objects.select_related("collection")
+    # Through the app registry: the partner model lives above this layer.
+    partners = apps.get_model("clpages", "CommunityPartner").objects.select_related("collection")
     for partner in partners:
         ensure_partner_collection(partner)
     return len(partners)

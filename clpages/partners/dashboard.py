@@ -14,9 +14,15 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState
 
-from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
-from clpages.partners.permissions import in_community_section, page_permission_policy
-from clpages.partners.workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
+from clpages.models import (
+    EvaluationPage,
+    PartnerCoReviewTask,
+    PartnerCoReviewTaskState,
+    PartnershipPage,
+    ProgramPage,
+)
+from clpages.partners.admin_hooks import in_community_section
+from clpages.partners.page_permissions import page_permission_policy
 
 # Wagtail's own workflow panels repeat what this panel shows for partners (and query per row).
 REPLACED_FOR_PARTNERS = (UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel)

@@ -7,7 +7,6 @@ who already has an account is asked, and joins when they accept (clpages.account
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,17 +17,13 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail_modeladmin.helpers import ButtonHelper
 
 from clpages.accounts import email_change
 from clpages.accounts import membership as membership_requests
 from clpages.accounts.mail import EmailNotSent, admin_url, send_account_email
-from clpages.accounts.membership import request_membership
-from clpages.models import CommunityPartner, PartnerMembership
-from clpages.partners.roles import PARTNERS_GROUP, partner_groups
+from clpages.accounts.membership import INVITE_PERMISSION, add_member, request_membership
+from clpages.models import CommunityPartner
 from clpages.single_line import validate_single_line
-
-INVITE_PERMISSION = "clpages.add_partnermembership"
 
 
 def can_invite(user):
@@ -77,16 +72,6 @@ def _password_link(user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     return admin_url(reverse("wagtailadmin_password_reset_confirm", args=(uid, token)))
-
-
-def add_member(partner, user):
-    """Makes the person a member of the organisation, and a partner unless they are library staff."""
-    # get_or_create: a second click on "Send" must not fail on the unique membership.
-    PartnerMembership.objects.get_or_create(partner=partner, user=user)
-    if not (user.is_superuser or user.has_perm(INVITE_PERMISSION)):
-        user.groups.add(
-            partner_groups().order_by("pk").first() or Group.objects.get_or_create(name=PARTNERS_GROUP)[0]
-        )
 
 
 @transaction.atomic
@@ -175,25 +160,6 @@ class InviteMemberView(WagtailAdminTemplateMixin, FormView):
     def form_invalid(self, form):
         messages.error(self.request, "The invitation was not sent. Please correct the errors below.")
         return super().form_invalid(form)
-
-
-class PartnerButtonHelper(ButtonHelper):
-    """Adds "Invite a member" beside each organisation in the partner organisations screens."""
-
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if "invite" not in (exclude or []) and can_invite(self.request.user):
-            buttons.append(
-                {
-                    "url": reverse("clpages_invite_member", args=(obj.pk,)),
-                    "label": "Invite a member",
-                    "classname": self.finalise_classname(
-                        ["button-secondary"] + (classnames_add or []), classnames_exclude
-                    ),
-                    "title": f"Invite a member to {obj.name}",
-                }
-            )
-        return buttons
 
 
 def admin_urls():

@@ -16,7 +16,7 @@ from django.utils.translation import override
 from wagtail.admin.mail import EmailNotificationMixin, Notifier, send_mail
 from wagtail.signals import task_approved, task_submitted
 
-from clpages.partners.workflows import PartnerCoReviewTaskState
+from clpages.models import PartnerCoReviewTaskState
 from clpages.single_line import one_line
 
 logger = logging.getLogger("clpages.partners.notifications")

@@ -1,6 +1,6 @@
 """The admin form of community section pages: keeps partners linked to the work they co-lead.
 
-For a user whose rights come through their organisations (see clpages.partners.permissions):
+For a user whose rights come through their organisations (see clpages.partners.page_permissions):
 - a new page must be linked to at least one of their organisations, or they would lose it;
 - no organisation the saved page is linked to can be removed (only library editors can);
 - a program or partnership newly chosen for an evaluation must be one they co-lead;
@@ -9,21 +9,27 @@ For a user whose rights come through their organisations (see clpages.partners.p
 Nothing is saved when one of these fails, and the form says why next to the field.
 
 For everyone, scheduling (go-live and expiry dates) is only for those who may publish the
-page, and malformed input gets a form error rather than a server error (clpages.programs.widgets).
+page, and malformed input gets a form error rather than a server error (clpages.widgets).
 """
 
 from functools import partial
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.text import get_text_list
 from wagtail.admin.forms import WagtailAdminPageForm
 
-# A module reference, not names: clpages.partners.permissions imports this module for its page mixin.
-from clpages.partners import permissions as access
 from clpages.partners import references
-from clpages.programs.widgets import guard_fields
+from clpages.partners.page_permissions import page_permission_policy
+from clpages.partners.scope import (
+    linked_organisation_ids,
+    organisation_ids,
+    partnership_organisation_ids,
+    program_organisation_ids,
+)
+from clpages.widgets import guard_fields
 
 KEEP_ORGANISATIONS = (
     "Only library editors can remove an organisation from this page: {names} must stay. "
@@ -48,10 +54,10 @@ TOO_MANY_SESSIONS = "A program can have at most %(num)d sessions. Remove some be
 
 
 def _names(partner_ids):
-    from clpages.models import CommunityPartner
-
+    # The app registry, not an import: the page models are built on this form.
+    partners = apps.get_model("clpages", "CommunityPartner")
     return get_text_list(
-        list(CommunityPartner.objects.filter(pk__in=partner_ids).values_list("name", flat=True)), "and"
+        list(partners.objects.filter(pk__in=partner_ids).values_list("name", flat=True)), "and"
     )
 
 
@@ -64,9 +70,9 @@ class CommunityPageForm(WagtailAdminPageForm):
         if user is not None and user.is_authenticated:
             self._keep_scheduling_to_publishers(user)
             anchor = self.instance if self.instance.pk else self.parent_page
-            if anchor is not None and access.page_permission_policy.acts_for_organisations(user, anchor):
+            if anchor is not None and page_permission_policy.acts_for_organisations(user, anchor):
                 self.scoped_user = user
-                self._narrow_choices(access.organisation_ids(user))
+                self._narrow_choices(organisation_ids(user))
                 self._narrow_choosers(user)
         if self.is_bound:
             guard_fields(self)
@@ -112,8 +118,6 @@ class CommunityPageForm(WagtailAdminPageForm):
                 raise PermissionDenied
 
     def _narrow_choices(self, own_ids):
-        from clpages.models import CommunityPartner
-
         if "co_created_with" in self.fields:
             field = self.fields["co_created_with"]
             field.help_text = (
@@ -124,7 +128,7 @@ class CommunityPageForm(WagtailAdminPageForm):
         if "partner" in self.fields:
             # A partnership is with one of the user's own organisations.
             field = self.fields["partner"]
-            field.queryset = CommunityPartner.objects.filter(pk__in=own_ids)
+            field.queryset = field.queryset.model.objects.filter(pk__in=own_ids)
             if not self.instance.pk and not self.is_bound and len(own_ids) == 1:
                 self.initial["partner"] = next(iter(own_ids))
 
@@ -177,9 +181,9 @@ class CommunityPageForm(WagtailAdminPageForm):
             if self.has_error("program") or self.has_error("partnership"):
                 return None
             program, partnership = data.get("program"), data.get("partnership")
-            return access.program_organisation_ids(
-                program and program.pk
-            ) | access.partnership_organisation_ids(partnership and partnership.pk)
+            return program_organisation_ids(program and program.pk) | partnership_organisation_ids(
+                partnership and partnership.pk
+            )
         return None
 
     def _check_evaluated_work(self, own_ids):
@@ -193,8 +197,8 @@ class CommunityPageForm(WagtailAdminPageForm):
                 or stored
             )
         lookups = {
-            "program": access.program_organisation_ids,
-            "partnership": access.partnership_organisation_ids,
+            "program": program_organisation_ids,
+            "partnership": partnership_organisation_ids,
         }
         for name, organisations_of in lookups.items():
             chosen = self.cleaned_data.get(name)
@@ -207,14 +211,14 @@ class CommunityPageForm(WagtailAdminPageForm):
         self._check_references()
         if self.scoped_user is None:
             return cleaned_data
-        own_ids = access.organisation_ids(self.scoped_user)
+        own_ids = organisation_ids(self.scoped_user)
         if "program" in self.fields and "partnership" in self.fields:
             self._check_evaluated_work(own_ids)
         after = self._linked_after_save()
         if after is None:
             return cleaned_data
         field = next(name for name in ("co_created_with", "partner", "program") if name in self.fields)
-        kept = access.linked_organisation_ids(self.instance) if self.instance.pk else set()
+        kept = linked_organisation_ids(self.instance) if self.instance.pk else set()
         if kept - after:
             self.add_error(field, KEEP_ORGANISATIONS.format(names=_names(kept - after)))
         elif not after & own_ids:

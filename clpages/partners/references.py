@@ -15,6 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from clpages.partners.page_permissions import partner_page_chooser_queryset
+
 KIND_NAMES = {"image": "an image", "document": "a document", "page": "a page"}
 
 
@@ -43,8 +45,6 @@ def existing(kind):
 def choosable(user, kind):
     """The objects of this kind the user may choose, as Wagtail's chooser would list them."""
     if kind == "page":
-        from clpages.partners.permissions import partner_page_chooser_queryset
-
         return partner_page_chooser_queryset(Page.objects.all(), SimpleNamespace(user=user))
     return policy_registry.get_by_type(_model(kind)).instances_user_has_permission_for(user, "choose")
 

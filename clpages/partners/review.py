@@ -16,8 +16,9 @@ from django.utils import timezone
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from clpages.partners.permissions import in_community_section, page_permission_policy
-from clpages.partners.workflows import co_review_task_of, note_review_restarted
+from clpages.models.moderation import co_review_task_of, note_review_restarted
+from clpages.partners.admin_hooks import in_community_section
+from clpages.partners.page_permissions import page_permission_policy
 
 CHANGED_DURING_REVIEW = "The page changed during review, so review started again with the new text."
 UNDER_REVIEW = (

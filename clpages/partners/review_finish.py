@@ -10,7 +10,7 @@ def publish_approved_revision(workflow_state, user=None):
     other workflows publish as Wagtail does."""
     from wagtail.workflows import publish_workflow_state
 
-    from clpages.partners.workflows import co_review_task_of
+    from clpages.models.moderation import co_review_task_of
 
     if co_review_task_of(workflow_state.workflow_id) is None:
         return publish_workflow_state(workflow_state, user=user)

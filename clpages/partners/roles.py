@@ -4,7 +4,7 @@ A role is known by a permission its group holds, never by the group's name, so a
 renamed, and a site can have several partner groups:
 
 * partners: `clpages.act_for_own_organisations` makes the group's page and collection grants
-  organisation-scoped (clpages.partners.permissions);
+  organisation-scoped (clpages.partners.page_permissions);
 * library staff: `clpages.add_partnermembership`, the right to bring people into partner
   organisations, which only the library holds.
 
@@ -16,11 +16,18 @@ hold (publishing, locking, anything outside the community section), so a mistake
 Groups screen does not survive the next run.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from clpages.partners.collections import (
+    ensure_partner_collections,
+    partner_collections_root,
+    shared_collection,
+)
 
 EDITORS_GROUP = "Library editors"
 PARTNERS_GROUP = "Community partners"
@@ -66,7 +73,7 @@ def library_editors_group():
 
 
 # Page rights on every community hub. Partners' rights are narrowed by the page permission
-# policy (clpages.partners.permissions) to the pages their organisations co-lead.
+# policy (clpages.partners.page_permissions) to the pages their organisations co-lead.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
@@ -112,19 +119,12 @@ def _collection_permission(app_label, model, action):
 
 
 def community_hubs():
-    from clpages.models import CommunityHubPage
-
-    return Page.objects.type(CommunityHubPage)
+    # Through the app registry: the page models are built on these roles' rules.
+    return Page.objects.type(apps.get_model("clpages", "CommunityHubPage"))
 
 
 @transaction.atomic
 def setup_community_roles(stdout=None):
-    from clpages.partners.collections import (
-        ensure_partner_collections,
-        partner_collections_root,
-        shared_collection,
-    )
-
     def say(message):
         if stdout is not None:
             stdout.write(message)

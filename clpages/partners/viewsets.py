@@ -1,13 +1,36 @@
-"""wagtail-modeladmin screens for the records behind community pages."""
+"""wagtail-modeladmin screens for the records behind community pages.
+
+The one module that knows wagtail-modeladmin: the rest of clpages asks it to register its screens.
+"""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from clpages.models import Audience, CommunityPartner, Language, Location
-from clpages.partners.invites import PartnerButtonHelper
+from clpages.partners.invites import can_invite
+
+
+class PartnerButtonHelper(ButtonHelper):
+    """Adds "Invite a member" beside each organisation in the partner organisations screens."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if "invite" not in (exclude or []) and can_invite(self.request.user):
+            buttons.append(
+                {
+                    "url": reverse("clpages_invite_member", args=(obj.pk,)),
+                    "label": "Invite a member",
+                    "classname": self.finalise_classname(
+                        ["button-secondary"] + (classnames_add or []), classnames_exclude
+                    ),
+                    "title": f"Invite a member to {obj.name}",
+                }
+            )
+        return buttons
 
 
 def _manages_partners(user):
@@ -84,3 +107,7 @@ class CommunityGroup(ModelAdminGroup):
     menu_icon = "group"
     menu_order = 250
     items = (CommunityPartnerAdmin, LocationAdmin, AudienceAdmin, LanguageAdmin)
+
+
+def register_viewsets():
+    modeladmin_register(CommunityGroup)

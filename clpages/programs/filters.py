@@ -30,9 +30,10 @@ from clpages.models import (
 )
 from clpages.models.programs import link_names
 from clpages.performance.visibility import public
-from clpages.programs.widgets import QuickSelect
+from clpages.search.query import matching_pks
 from clpages.search.text import MAX_CHARACTERS, length_problem
 from clpages.stages import SessionFormat, SessionStatus, Stage
+from clpages.widgets import QuickSelect
 
 WHEN_CHOICES = [
     ("", "Any time"),
@@ -348,8 +349,6 @@ class ProgramFilters:
     def apply_text(self, programs):
         if not self.q:
             return programs
-        from clpages.search.views import matching_pks  # search imports this module's form
-
         return programs.filter(pk__in=matching_pks(ProgramPage, self.q))
 
     def matching_sessions(self, now=None):

@@ -15,10 +15,12 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vDuration, vText
+from wagtail.models import Site
 
-from clpages.models import Location, ProgramSession
+from clpages.models import Location, ProgramIndexPage, ProgramPage, ProgramSession
 from clpages.models.programs import joining_link
 from clpages.performance.cache import generation_for_request
+from clpages.programs.filters import ProgramFilterForm, index_programs, session_rows
 from clpages.stages import SessionFormat, SessionStatus
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -170,8 +172,6 @@ def calendar_response(ical_bytes, filename=None):
 
 def _stable_host(request):
     """The site's own host name, so UIDs do not change with the address a request came in on."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     if site and site.hostname and site.hostname != "*":
         return site.hostname
@@ -184,10 +184,6 @@ def _stable_host(request):
 
 
 def page_calendar(request, page_path):
-    from wagtail.models import Site
-
-    from clpages.models import ProgramIndexPage, ProgramPage
-
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
@@ -210,8 +206,6 @@ def program_calendar(request, program):
 
 
 def upcoming_feed(request, index):
-    from clpages.programs.filters import ProgramFilterForm, index_programs, session_rows
-
     form = ProgramFilterForm(request.GET)
     if not form.is_valid():
         problems = "\n".join(f"- {label}: {message}" for _, label, message in form.error_summary())

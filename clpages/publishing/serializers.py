@@ -11,6 +11,8 @@ for 100. No model is imported here: the page models import this module for ``api
 
 from rest_framework import serializers
 
+from clpages.performance.visibility import is_public
+
 
 class ChoiceWithLabelField(serializers.Field):
     """A choice as its stored value, for filtering, and the label shown on public pages."""
@@ -161,9 +163,6 @@ class PageLinkField(serializers.Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, page):
-        # Imported here: the page models import this module, and visibility reads pages.
-        from clpages.performance.visibility import is_public
-
         if not is_public(page):
             return None
         return {

@@ -22,138 +22,20 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, PagePermissionTester
-from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.models import AbstractPage, GroupPagePermission, Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
-from clpages.partners.page_form import CommunityPageForm
-from clpages.partners.roles import SCOPE_PERMISSION, dotted, partner_groups
-
-_ORGANISATIONS_CACHE = "_clpages_organisation_ids"
-
-
-def organisation_ids(user):
-    """Ids of the partner organisations the user belongs to (cached on the user object)."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if not hasattr(user, _ORGANISATIONS_CACHE):
-        from clpages.models import PartnerMembership
-
-        ids = frozenset(PartnerMembership.objects.filter(user=user).values_list("partner_id", flat=True))
-        setattr(user, _ORGANISATIONS_CACHE, ids)
-    return getattr(user, _ORGANISATIONS_CACHE)
-
-
-# How each page type is linked to partner organisations.
-def _link_filters(partner_ids):
-    return {
-        "ProgramPage": Q(co_created_with__in=partner_ids),
-        "PartnershipPage": Q(partner__in=partner_ids),
-        "EvaluationPage": Q(program__co_created_with__in=partner_ids)
-        | Q(partnership__partner__in=partner_ids),
-    }
-
-
-def linked_models():
-    from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
-
-    return {"ProgramPage": ProgramPage, "PartnershipPage": PartnershipPage, "EvaluationPage": EvaluationPage}
-
-
-def linked_page_ids(partner_ids):
-    """Ids of the pages linked to any of these organisations, as stored (not draft revisions)."""
-    if not partner_ids:
-        return set()
-    ids = set()
-    for name, query in _link_filters(partner_ids).items():
-        ids.update(linked_models()[name].objects.filter(query).values_list("pk", flat=True))
-    return ids
-
-
-def linked_organisation_ids(page):
-    """Ids of the organisations a page (as stored in the database) is linked to."""
-    specific = page.specific_class
-    if specific is None or page.pk is None:
-        return set()
-    models = linked_models()
-    if issubclass(specific, models["ProgramPage"]):
-        return program_organisation_ids(page.pk)
-    if issubclass(specific, models["PartnershipPage"]):
-        return partnership_organisation_ids(page.pk)
-    if issubclass(specific, models["EvaluationPage"]):
-        row = (
-            models["EvaluationPage"].objects.filter(pk=page.pk).values("program_id", "partnership_id").first()
-        )
-        if row is None:
-            return set()
-        return program_organisation_ids(row["program_id"]) | partnership_organisation_ids(
-            row["partnership_id"]
-        )
-    return set()
-
-
-def program_organisation_ids(program_id):
-    if not program_id:
-        return set()
-    through = linked_models()["ProgramPage"].co_created_with.through
-    return set(
-        through.objects.filter(programpage_id=program_id).values_list("communitypartner_id", flat=True)
-    )
-
-
-def partnership_organisation_ids(partnership_id):
-    if not partnership_id:
-        return set()
-    model = linked_models()["PartnershipPage"]
-    return set(model.objects.filter(pk=partnership_id).values_list("partner_id", flat=True))
-
-
-def _content_type(model):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(model)
-
-
-def creation_parent_content_types():
-    """Page types under which partners may create linked pages (the section's index pages)."""
-    parents = set()
-    for model in linked_models().values():
-        parents.update(model.allowed_parent_page_models())
-    return [_content_type(model) for model in parents]
-
-
-_SCOPED_GROUPS_CACHE = "_clpages_scoped_group_ids"
-
-
-def scoped_group_ids(user):
-    """Ids of the user's groups whose grants are organisation-scoped (cached on the user object).
-
-    Django's own permission cache answers first, so people who hold no partner role pay no query.
-    """
-    if not user.has_perm(dotted(SCOPE_PERMISSION)):
-        return frozenset()
-    if not hasattr(user, _SCOPED_GROUPS_CACHE):
-        ids = frozenset(partner_groups().filter(user=user).values_list("pk", flat=True))
-        setattr(user, _SCOPED_GROUPS_CACHE, ids)
-    return getattr(user, _SCOPED_GROUPS_CACHE)
-
-
-def shared_grants(user, model, cache_name):
-    """The user's group grants as Wagtail's stock policies read them, through their cache.
-
-    Some Wagtail code asks the stock policies directly (wagtail.images.permissions, for one):
-    sharing their cache keeps those grants one query per request, as without this project.
-    """
-    if not hasattr(user, cache_name):
-        grants = model.objects.filter(group__user=user).select_related("permission", *_RELATED[model])
-        list(grants)  # fills the queryset's own result cache, which Wagtail then reads
-        setattr(user, cache_name, grants)
-    return getattr(user, cache_name)
-
-
-_RELATED = {GroupPagePermission: ("page",), GroupCollectionPermission: ("collection",)}
+from clpages.partners.roles import community_hubs, partner_groups
+from clpages.partners.scope import (
+    creation_parent_content_types,
+    linked_organisation_ids,
+    linked_page_ids,
+    organisation_ids,
+    scoped_group_ids,
+    shared_grants,
+)
 
 
 @dataclass(frozen=True)
@@ -342,106 +224,8 @@ class CommunityPagePermissionTester(PagePermissionTester):
         return PagePermissionTester.can_edit(self._unscoped())
 
 
-class CommunityPagePermissionsMixin:
-    """For every page type of the community section: use the community tester and page form."""
-
-    base_form_class = CommunityPageForm
-
-    def permissions_for_user(self, user):
-        return CommunityPagePermissionTester(user, self)
-
-
-class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
-    """Partners' grants on "Partner organisations" apply to their own organisations' collections."""
-
-    permission_cache_name = "_clpages_collection_permission_cache"
-
-    def get_all_permissions_for_user(self, user):
-        if not user.is_active or user.is_anonymous or user.is_superuser:
-            return GroupCollectionPermission.objects.none()
-        grants = list(
-            shared_grants(
-                user, GroupCollectionPermission, CollectionOwnershipPermissionPolicy.permission_cache_name
-            )
-        )
-        scoped_groups = scoped_group_ids(user)
-        if not scoped_groups:
-            return grants
-        # Only partner groups' grants on "Partner organisations" are organisation-scoped;
-        # their grants elsewhere (the shared collection) apply as they are.
-        root = _partner_collections_root_path()
-        scoped = [
-            grant
-            for grant in grants
-            if grant.group_id in scoped_groups and root and grant.collection.path.startswith(root)
-        ]
-        plain = [grant for grant in grants if grant not in scoped]
-        if not scoped:
-            return plain
-        from clpages.models import CommunityPartner
-
-        collections = [
-            partner.collection
-            for partner in CommunityPartner.objects.filter(
-                pk__in=organisation_ids(user), collection__isnull=False
-            ).select_related("collection")
-        ]
-        expanded = [
-            ScopedCollectionPermission(
-                collection=collection, permission=grant.permission, group_id=grant.group_id
-            )
-            for grant in scoped
-            for collection in collections
-            if collection.path.startswith(grant.collection.path)
-        ]
-        return plain + expanded
-
-
-def _partner_collections_root_path():
-    from wagtail.models import Collection
-
-    from clpages.partners.collections import PARTNER_COLLECTIONS_ROOT
-
-    root = Collection.get_first_root_node().get_children().filter(name=PARTNER_COLLECTIONS_ROOT).first()
-    return root.path if root else None
-
-
-@dataclass(frozen=True)
-class ScopedCollectionPermission:
-    collection: object
-    permission: Permission
-    group_id: int
-
-    @property
-    def collection_id(self):
-        return self.collection.pk
-
-
 def register_page_policy():
-    from wagtail.models import AbstractPage
-    from wagtail.permissions import register_permission_policy
-
     register_permission_policy(AbstractPage, page_permission_policy)
-
-
-def register_policies():
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.permissions import register_permission_policy
-
-    register_page_policy()
-    register_permission_policy(
-        get_image_model(),
-        CommunityCollectionPermissionPolicy(
-            get_image_model(), auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"
-        ),
-    )
-    register_permission_policy(
-        get_document_model(),
-        CommunityCollectionPermissionPolicy(
-            get_document_model(), auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
-        ),
-    )
 
 
 def partner_page_chooser_queryset(pages, request):
@@ -452,8 +236,6 @@ def partner_page_chooser_queryset(pages, request):
     user = request.user
     if not page_permission_policy.is_partner_only(user):
         return pages
-    from clpages.partners.roles import community_hubs
-
     hubs = list(community_hubs())
     in_section = Q(pk__in=[])
     ancestors = Q(pk__in=[])
@@ -462,46 +244,3 @@ def partner_page_chooser_queryset(pages, request):
         ancestors |= Q(pk__in=hub.get_ancestors().values("pk"))
     editable = page_permission_policy.instances_user_has_any_permission_for(user, {"add", "change"})
     return pages.filter(ancestors | (in_section & (Q(live=True) | Q(pk__in=editable.values("pk")))))
-
-
-PUBLISHING_ACTIONS = ("action-publish", "action-schedule")
-
-
-def in_community_section(page_class):
-    """The section's own page types: the global admin hooks leave every other page to Wagtail.
-
-    Read from the class, so it costs no query.
-    """
-    return page_class is not None and issubclass(page_class, CommunityPagePermissionsMixin)
-
-
-def refuse_forged_publish_on_edit(request, page):
-    """An edit posted with a publish action by someone who cannot publish is refused whole.
-
-    Wagtail would quietly save it as a draft instead; refusing says plainly that nothing
-    happened, and changes nothing.
-    """
-    if not in_community_section(page.specific_class):
-        return
-    if request.method == "POST" and any(action in request.POST for action in PUBLISHING_ACTIONS):
-        if not page.permissions_for_user(request.user).can_publish():
-            raise PermissionDenied
-
-
-def refuse_forged_publish_on_create(request, parent_page, page_class):
-    if not in_community_section(page_class):
-        return
-    if request.method == "POST" and any(action in request.POST for action in PUBLISHING_ACTIONS):
-        if not parent_page.permissions_for_user(request.user).can_publish_subpage():
-            raise PermissionDenied
-
-
-def partner_explorer_queryset(parent_page, pages, request):
-    """Partners explore only the pages the policy opens to them, the listed page included."""
-    user = request.user
-    if not page_permission_policy.is_partner_only(user):
-        return pages
-    explorable = page_permission_policy.explorable_instances(user)
-    if not explorable.filter(pk=parent_page.pk).exists():
-        raise PermissionDenied
-    return pages
