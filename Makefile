@@ -39,6 +39,7 @@ run: demo
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 test: install-test lint
 	DJANGO_SETTINGS_MODULE=clsite.settings.test $(PY) manage.py makemigrations --check --dry-run
