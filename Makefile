@@ -48,7 +48,7 @@ test: install-test lint
 # Queries and server time of the public pages at 100, 1,000 and 10,000 programs, in a throwaway
 # database (SQLite; PostgreSQL when DATABASE_URL points at it). Figures: docs/performance.md.
 bench: install
-	$(PY) manage.py clpages_bench $(BENCH_ARGS)
+	$(PY) -m bench $(BENCH_ARGS)
 
 # gunicorn + PostgreSQL + Redis on this machine, then 60 s of load against 127.0.0.1 (docs/deployment.md).
 loadtest: install

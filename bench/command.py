@@ -1,8 +1,8 @@
 """Measure the public pages at 100, 1,000 and 10,000 programs in a throwaway database.
 
-    python manage.py clpages_bench                      # 100, 1000 and 10000 programs
-    python manage.py clpages_bench --programs 10000     # one size
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/clpages python manage.py clpages_bench
+    python -m bench                      # 100, 1000 and 10000 programs
+    python -m bench --programs 10000     # one size
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/clpages python -m bench
 
 SQLite builds a fresh file in a temporary folder; PostgreSQL builds a database named
 ``clpages_bench`` on the same server (dropped afterwards). The configured database is never
@@ -20,8 +20,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
-from clpages.bench.catalogue import Catalogue
-from clpages.bench.measure import TARGETS, measure_all
+from bench.catalogue import Catalogue
+from bench.measure import TARGETS, measure_all
 
 BENCH_DATABASE = "clpages_bench"
 
