@@ -15,12 +15,12 @@ page, and malformed input gets a form error rather than a server error (clpages.
 from functools import partial
 
 from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.text import get_text_list
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from clpages.conf import DEFAULTS, setting
 from clpages.partners import references
 from clpages.partners.page_permissions import page_permission_policy
 from clpages.partners.scope import (
@@ -49,7 +49,7 @@ ROWS_UNREADABLE = (
     "The list of {rows} could not be read as it was sent, so nothing was saved. Please try again."
 )
 SCHEDULING_FIELDS = ("go_live_at", "expire_at")
-DEFAULT_MAX_SESSIONS = 200
+DEFAULT_MAX_SESSIONS = DEFAULTS["CLPAGES_MAX_SESSIONS_PER_PROGRAM"]
 TOO_MANY_SESSIONS = "A program can have at most %(num)d sessions. Remove some before saving."
 
 
@@ -234,7 +234,7 @@ class ProgramPageForm(CommunityPageForm):
         if sessions is None:
             return
         # Read on every form, so a changed setting applies without a restart.
-        cap = getattr(settings, "CLPAGES_MAX_SESSIONS_PER_PROGRAM", DEFAULT_MAX_SESSIONS)
+        cap = setting("CLPAGES_MAX_SESSIONS_PER_PROGRAM")
         sessions.max_num = sessions.absolute_max = cap
         sessions.validate_max = True
         sessions.error_messages = {**sessions.error_messages, "too_many_forms": TOO_MANY_SESSIONS}

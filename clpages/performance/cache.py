@@ -32,9 +32,10 @@ from django.db import connections, router
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
+from clpages.conf import setting
+
 GENERATION_ROW = 1
 ENTRY_PREFIX = "clpages:page-cache:page:"
-DEFAULT_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
 # Headers a cached page may vary on: Cookie (only cookie-less requests are served) and Accept,
 # which is part of the key (the API negotiates its format on it).
 STORABLE_VARY = {"cookie", "accept", ""}
@@ -43,11 +44,11 @@ UNSTORABLE_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 def timeout():
     """Seconds a rendered page may be served; 0 turns the cache off."""
-    return int(getattr(settings, "CLPAGES_PAGE_CACHE_SECONDS", 0) or 0)
+    return int(setting("CLPAGES_PAGE_CACHE_SECONDS") or 0)
 
 
 def _excluded_prefixes():
-    return tuple(getattr(settings, "CLPAGES_PAGE_CACHE_EXCLUDE", DEFAULT_EXCLUDED_PREFIXES))
+    return tuple(setting("CLPAGES_PAGE_CACHE_EXCLUDE"))
 
 
 def _generations():
@@ -123,7 +124,7 @@ def shared(name, compute):
     generation once, not once per value; the generation is the database's, so a copy is never
     served after a change made in another process.
     """
-    if not getattr(settings, "CLPAGES_SHARED_CACHE", True):
+    if not setting("CLPAGES_SHARED_CACHE"):
         return compute()
     generation = generation_for_request()
     local = _local_values.get(name)

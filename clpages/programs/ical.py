@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vDuration, vText
 from wagtail.models import Site
 
+from clpages.conf import setting
 from clpages.models import Location, ProgramIndexPage, ProgramPage, ProgramSession
 from clpages.models.programs import joining_link
 from clpages.performance.cache import generation_for_request
@@ -26,8 +27,6 @@ from clpages.stages import SessionFormat, SessionStatus
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 # A subscribed feed holds what is coming up soon, not years ahead: calendar applications poll it.
-FEED_DAYS = getattr(settings, "CLPAGES_ICAL_FEED_DAYS", 183)
-FEED_MAX_EVENTS = getattr(settings, "CLPAGES_ICAL_FEED_MAX_EVENTS", 500)
 REFRESH = datetime.timedelta(hours=6)
 
 
@@ -218,10 +217,16 @@ def upcoming_feed(request, index):
     sessions = filters.sessions(ProgramSession.objects.all(), index_programs(index), now)
     start, end = filters.window(now)
     if end is None:
-        sessions = sessions.filter(start__lt=start + datetime.timedelta(days=FEED_DAYS))
+        sessions = sessions.filter(
+            start__lt=start + datetime.timedelta(days=setting("CLPAGES_ICAL_FEED_DAYS"))
+        )
     # Choose the events by id first, then read their rows: joining every candidate session to
     # its program and place before cutting the list cost most of the feed.
-    ids = list(sessions.order_by("start", "pk").values_list("pk", flat=True)[:FEED_MAX_EVENTS])
+    ids = list(
+        sessions.order_by("start", "pk").values_list("pk", flat=True)[
+            : setting("CLPAGES_ICAL_FEED_MAX_EVENTS")
+        ]
+    )
     # Every program in the feed is a child of the index, so its URL is the index's plus its slug.
     index_url = index.get_full_url(request)
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")

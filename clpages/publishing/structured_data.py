@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from wagtail.models import Site
 
+from clpages.conf import setting
 from clpages.stages import Registration, SessionFormat, SessionStatus
 
 SCHEMA = "https://schema.org"
@@ -100,7 +101,7 @@ def _offer(program, session, page_url):
     }
     if program.is_free:
         offer["price"] = 0
-        offer["priceCurrency"] = getattr(settings, "CLPAGES_CURRENCY", "CAD")
+        offer["priceCurrency"] = setting("CLPAGES_CURRENCY")
     elif program.cost_details:
         offer["description"] = program.cost_details
     return offer
