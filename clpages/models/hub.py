@@ -1,7 +1,6 @@
 """The landing page of the community-led planning section."""
 
 from django.db.models import Exists, OuterRef, Prefetch
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -56,10 +55,10 @@ class CommunityHubPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = public(ProgramPage.objects.live().descendant_of(self))
+        programs = ProgramPage.objects.descendant_of(self).visible()
         context["stages"] = [(stage, stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage]
         context["current_programs"] = (
-            programs.filter(last_session_end__gte=timezone.now())
+            programs.upcoming(planned=False)
             .select_related("image")
             .prefetch_related("co_created_with", _renditions("image", "fill-480x320"))
             .order_by("-first_published_at")[: self.featured_count]

@@ -12,16 +12,9 @@ from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
 
 from clpages.models import Location, ProgramSession
-from clpages.programs.filters import (
-    ProgramFilterForm,
-    day_start,
-    index_programs,
-    join_querystrings,
-    next_month,
-    not_one_of,
-    page_of_ids,
-    session_rows,
-)
+from clpages.models.querysets import place_label
+from clpages.programs.filters import ProgramFilterForm, day_start, next_month, not_one_of
+from clpages.programs.listing import index_programs, join_querystrings, page_of_ids, session_rows
 from clpages.stages import SessionFormat, SessionStatus
 
 PERIODS = [
@@ -128,7 +121,7 @@ def calendar_lines(ids, index_url):
             return row["address"]
         if row["location_id"] not in places:
             location = Location(**{key.removeprefix("location__"): row[key] for key in LOCATION_COLUMNS})
-            places[row["location_id"]] = f"{location.name}, {location.address}"
+            places[row["location_id"]] = place_label(location, row["address"])
         return places[row["location_id"]]
 
     lines = []

@@ -20,8 +20,10 @@ from wagtail.models import Site
 from clpages.conf import setting
 from clpages.models import Location, ProgramIndexPage, ProgramPage, ProgramSession
 from clpages.models.programs import joining_link
+from clpages.models.querysets import place_label
 from clpages.performance.cache import generation_for_request
-from clpages.programs.filters import ProgramFilterForm, index_programs, session_rows
+from clpages.programs.filters import ProgramFilterForm
+from clpages.programs.listing import index_programs, session_rows
 from clpages.stages import SessionFormat, SessionStatus
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -36,10 +38,7 @@ def session_uid(session, host):
 
 
 def session_location(session):
-    if session.location_id:
-        place = f"{session.location.name}, {session.location.address}"
-    else:
-        place = session.address
+    place = place_label(session.location if session.location_id else None, session.address)
     if session.format == SessionFormat.ONLINE:
         return "Online"
     if session.format == SessionFormat.HYBRID:

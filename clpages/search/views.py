@@ -13,7 +13,8 @@ from wagtail.models import Site
 
 from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
 from clpages.performance.visibility import public
-from clpages.programs.filters import FILTER_FIELDS, ProgramFilterForm, join_querystrings, not_one_of
+from clpages.programs.filters import FILTER_FIELDS, ProgramFilterForm, not_one_of
+from clpages.programs.listing import join_querystrings
 from clpages.search.query import search_within
 
 RESULT_TYPES = [
