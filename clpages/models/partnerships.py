@@ -147,7 +147,7 @@ class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Sing
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = (
-            ProgramPage.objects.live().public().filter(co_created_with=self.partner_id).order_by("title")
+            ProgramPage.objects.live().public().linked_to([self.partner_id]).order_by("title")
         )
         context["evaluations"] = self.evaluations.live().public()
         return context
