@@ -33,7 +33,7 @@ class ClpagesConfig(AppConfig):
 
         register_page_policy()
 
-        # The account screen and Users screens must keep email addresses confirmed and unique.
-        # The page cache and other settings clpages relies on.
+        # Settings clpages relies on (the page cache), and those that keep email addresses
+        # confirmed and unique on the account and Users screens.
         from clpages import checks as clpages_checks  # noqa: F401
         from clpages.accounts import checks  # noqa: F401
