@@ -39,6 +39,7 @@ run: demo
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 test: install-test lint
 	DJANGO_SETTINGS_MODULE=clsite.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -47,7 +48,7 @@ test: install-test lint
 # Queries and server time of the public pages at 100, 1,000 and 10,000 programs, in a throwaway
 # database (SQLite; PostgreSQL when DATABASE_URL points at it). Figures: docs/performance.md.
 bench: install
-	$(PY) manage.py clpages_bench $(BENCH_ARGS)
+	$(PY) -m bench $(BENCH_ARGS)
 
 # gunicorn + PostgreSQL + Redis on this machine, then 60 s of load against 127.0.0.1 (docs/deployment.md).
 loadtest: install

@@ -7,31 +7,33 @@ class ClpagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .notifications import register_signal_handlers
+        from clpages.partners.notifications import register_signal_handlers
 
         register_signal_handlers()
 
-        from .review import connect_signals as connect_review_signals
+        from clpages.partners.review import connect_signals as connect_review_signals
 
         connect_review_signals()
 
-        from .cache import connect_signals as connect_page_cache_signals
+        from clpages.performance.cache import connect_signals as connect_page_cache_signals
 
         connect_page_cache_signals()
 
-        from .collections import connect_signals as connect_collection_signals
+        from clpages.partners.collections import connect_signals as connect_collection_signals
 
         connect_collection_signals()
 
-        from .session_dates import connect_signals as connect_session_date_signals
+        from clpages.programs.session_dates import connect_signals as connect_session_date_signals
 
         connect_session_date_signals()
 
         # The page policy now, so code outside the admin never sees partners' unscoped grants;
         # image and document policies wait for their apps' ready() (see wagtail_hooks).
-        from .permissions import register_page_policy
+        from clpages.partners.page_permissions import register_page_policy
 
         register_page_policy()
 
-        # The account screen and Users screens must keep email addresses confirmed and unique.
-        from .accounts import checks  # noqa: F401
+        # Settings clpages relies on (the page cache), and those that keep email addresses
+        # confirmed and unique on the account and Users screens.
+        from clpages import checks as clpages_checks  # noqa: F401
+        from clpages.accounts import checks  # noqa: F401

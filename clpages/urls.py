@@ -2,11 +2,12 @@
 
 from django.urls import include, path, re_path
 
-from . import ical, search
-from .api import api_router
-from .feeds import NewProgramsAtomFeed, NewProgramsFeed
-from .sitemaps import sitemap
-from .views import robots_txt
+from clpages.programs import ical
+from clpages.programs.feeds import NewProgramsAtomFeed, NewProgramsFeed
+from clpages.publishing.api import api_router
+from clpages.publishing.robots import robots_txt
+from clpages.publishing.sitemaps import sitemap
+from clpages.search import views as search
 
 app_name = "clpages"
 

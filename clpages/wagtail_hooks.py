@@ -1,29 +1,28 @@
 from wagtail import hooks
-from wagtail_modeladmin.options import modeladmin_register
 
-from .accounts.email_change import account_settings_panel as account_email_panel
-from .admin import CommunityGroup
-from .admin_api import construct_admin_api
-from .admin_scope import (
+from clpages.accounts.email_change import account_settings_panel as account_email_panel
+from clpages.partners.admin_api import construct_admin_api
+from clpages.partners.admin_hooks import (
+    partner_explorer_queryset,
+    refuse_forged_publish_on_create,
+    refuse_forged_publish_on_edit,
+)
+from clpages.partners.admin_scope import (
     acts_for_organisations,
     narrow_image_chooser,
     refuse_move_confirmation,
     register_bulk_actions,
 )
-from .dashboard import construct_homepage_panels, workflow_notice
-from .invites import admin_urls as invite_admin_urls
-from .permissions import (
-    partner_explorer_queryset,
-    partner_page_chooser_queryset,
-    refuse_forged_publish_on_create,
-    refuse_forged_publish_on_edit,
-    register_policies,
-)
-from .review import (
+from clpages.partners.collection_permissions import register_policies
+from clpages.partners.dashboard import construct_homepage_panels, workflow_notice
+from clpages.partners.invites import admin_urls as invite_admin_urls
+from clpages.partners.page_permissions import partner_page_chooser_queryset
+from clpages.partners.review import (
     hide_buttons_that_end_review,
     only_submitter_or_publisher_ends_review,
     use_community_pages_endpoint,
 )
+from clpages.partners.viewsets import register_viewsets
 
 # Before any admin view asks for a policy. Wagtail's image and document apps register theirs
 # in ready(), which may run after this module is first imported (wagtail.snippets looks for
@@ -37,29 +36,30 @@ def register_policies_once_every_app_is_ready():
     return []
 
 
-modeladmin_register(CommunityGroup)
+register_viewsets()
 
 hooks.register("construct_page_chooser_queryset", partner_page_chooser_queryset)
 hooks.register("construct_explorer_page_queryset", partner_explorer_queryset)
 hooks.register("before_edit_page", refuse_forged_publish_on_edit)
 hooks.register("before_create_page", refuse_forged_publish_on_create)
 
-# The partner's own view of their work on the dashboard (clpages.dashboard).
+# The partner's own view of their work on the dashboard (clpages.partners.dashboard).
 hooks.register("construct_homepage_panels", construct_homepage_panels)
 hooks.register("before_edit_page", workflow_notice)
 
-# Inviting members from an organisation's admin screen (clpages.invites).
+# Inviting members from an organisation's admin screen (clpages.partners.invites).
 hooks.register("register_admin_urls", invite_admin_urls)
 
 # The account screen's email field, confirmed from the new address (clpages.accounts).
 hooks.register("register_account_settings_panel", account_email_panel)
 
-# Review integrity: admin API page actions and ending someone else's review (see clpages.review).
+# Review integrity: admin API page actions and ending someone else's review (see clpages.partners.review).
 hooks.register("construct_admin_api", use_community_pages_endpoint)
 hooks.register("before_edit_page", only_submitter_or_publisher_ends_review)
 hooks.register("construct_page_action_menu", hide_buttons_that_end_review)
 
-# Partners' scope on the admin's read-only screens and API (clpages.admin_scope, clpages.admin_api).
+# Partners' scope on the admin's read-only screens and API (clpages.partners.admin_scope and
+# clpages.partners.admin_api).
 # After Wagtail's own registrations, which these replace.
 hooks.register("construct_admin_api", construct_admin_api, order=100)
 hooks.register("before_move_page", refuse_move_confirmation)

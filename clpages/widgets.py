@@ -10,7 +10,7 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from .cache import shared
+from clpages.performance.cache import shared
 
 
 class QuickSelect(forms.Select):
@@ -29,7 +29,7 @@ class QuickSelect(forms.Select):
 
     def __init__(self, attrs=None, choices=(), shared_as=None):
         super().__init__(attrs, choices)
-        # A name under which the menu's rows are shared until content changes (clpages.cache).
+        # A name under which the menu's rows are shared until content changes (clpages.performance.cache).
         self.shared_as = shared_as
 
     def option_rows(self):

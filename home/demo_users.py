@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 
 from clpages.models import CommunityPartner
-from clpages.roles import EDITORS_GROUP, PARTNERS_GROUP, library_staff_groups, partner_groups
+from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP, library_staff_groups, partner_groups
 
 DEMO_PASSWORD = "community-demo"
 

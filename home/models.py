@@ -2,7 +2,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from clpages.routing import DirectRouteMixin
+from clpages.performance.routing import DirectRouteMixin
 
 
 class HomePage(DirectRouteMixin, Page):

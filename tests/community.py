@@ -4,8 +4,8 @@ from django.core.management import call_command
 from wagtail.models import Workflow
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from clpages.roles import EDITORS_GROUP as LIBRARY_EDITORS
-from clpages.roles import PARTNERS_GROUP as PARTNERS
+from clpages.partners.roles import EDITORS_GROUP as LIBRARY_EDITORS
+from clpages.partners.roles import PARTNERS_GROUP as PARTNERS
 from tests.factories import TEST_PASSWORD as PASSWORD
 from tests.factories import make_partner, make_program, make_user
 

@@ -124,7 +124,7 @@ def build_partner_world(tree):
     """
     from django.core.management import call_command
 
-    from clpages.roles import EDITORS_GROUP, PARTNERS_GROUP
+    from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
 
     call_command("setup_community_roles", verbosity=0)
     org_a = make_partner("Riverbend Newcomers Network")

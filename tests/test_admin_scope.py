@@ -16,9 +16,9 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupApprovalTask, GroupPagePermission, Page
 
-from clpages.collections import SHARED_COLLECTION
 from clpages.models import CommunityPartner, ProgramPage
-from clpages.roles import EDITORS_GROUP, PARTNERS_GROUP
+from clpages.partners.collections import SHARED_COLLECTION
+from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
 from tests.factories import (
     build_partner_world,
     build_site,
@@ -130,7 +130,7 @@ def without_clpages():
     from wagtail.permission_policies.pages import PagePermissionPolicy
     from wagtail.permissions import register_permission_policy
 
-    from clpages.permissions import register_policies
+    from clpages.partners.collection_permissions import register_policies
 
     saved = {name: list(fns) for name, fns in hooks._hooks.items()}
     for fns in hooks._hooks.values():

@@ -9,7 +9,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
-from clpages.bench.catalogue import Catalogue
+from bench.catalogue import Catalogue
 from clpages.models import (
     Audience,
     EvaluationMeasure,

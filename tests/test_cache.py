@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from clpages import cache as page_cache
 from clpages.models import ProgramPage, ProgramSession
+from clpages.performance import cache as page_cache
 from tests.factories import make_location, make_partner, make_program
 
 pytestmark = pytest.mark.django_db

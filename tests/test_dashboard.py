@@ -6,8 +6,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clpages.dashboard import PartnerWorkPanel
 from clpages.models import ProgramPage
+from clpages.partners.dashboard import PartnerWorkPanel
 from tests.community import PARTNERS, build_community, make_user
 from tests.factories import make_partner, make_program
 

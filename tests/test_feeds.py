@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from clpages.bench.catalogue import Catalogue
+from bench.catalogue import Catalogue
 from clpages.models import ProgramPage
 from tests.factories import make_partner, make_program
 from tests.queries import count_queries

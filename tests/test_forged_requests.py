@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page
 
-from clpages.forms import CHOOSE_YOUR_WORK
 from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
+from clpages.partners.page_form import CHOOSE_YOUR_WORK
 from tests.factories import (
     admin_form_data,
     build_partner_world,

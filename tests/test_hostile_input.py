@@ -13,9 +13,9 @@ from django.test import Client, override_settings
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from clpages.filters import FILTER_FIELDS
 from clpages.models import Audience, Language, ProgramPage
-from clpages.search_text import MAX_WORDS
+from clpages.programs.filters import FILTER_FIELDS
+from clpages.search.text import MAX_WORDS
 from tests.factories import (
     build_site,
     built_once,

@@ -6,8 +6,8 @@ import pytest
 import vobject
 from icalendar import Calendar
 
-from clpages.cache import new_generation
 from clpages.models import ProgramPage, ProgramSession
+from clpages.performance.cache import new_generation
 from clpages.stages import SessionStatus
 from tests.program_catalogue import NOW, add_program, at, queries_at_10_and_100
 

@@ -14,8 +14,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from clpages.blocks import RICH_TEXT_FEATURES
-from clpages.forms import DEFAULT_MAX_SESSIONS
 from clpages.models import CommunityPartner, ProgramPage, ProgramSession
+from clpages.partners.page_form import DEFAULT_MAX_SESSIONS
 from tests.factories import admin_form_data, build_partner_world, db_snapshot, make_location, post_form
 
 TYPED_TITLE = "Family story time, now on Saturdays"

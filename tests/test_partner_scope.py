@@ -13,10 +13,10 @@ from wagtail.permissions import policy_registry
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import _querydict_from_form
 
-from clpages.collections import SHARED_COLLECTION
-from clpages.forms import KEEP_ORGANISATIONS
 from clpages.models import PartnershipPage, ProgramPage
-from clpages.permissions import CommunityPagePermissionPolicy
+from clpages.partners.collections import SHARED_COLLECTION
+from clpages.partners.page_form import KEEP_ORGANISATIONS
+from clpages.partners.page_permissions import CommunityPagePermissionPolicy
 from tests.factories import (
     admin_form_data,
     build_partner_world,
@@ -113,7 +113,7 @@ def test_unlinking_an_organisation_takes_its_partners_access_away_even_from_the_
 
 
 def test_a_partner_without_an_organisation_can_open_nothing(world):
-    from clpages.roles import PARTNERS_GROUP
+    from clpages.partners.roles import PARTNERS_GROUP
 
     loner = make_user("loner", [PARTNERS_GROUP])
     policy = policy_registry.get_by_type(Page)
@@ -124,7 +124,7 @@ def test_a_partner_without_an_organisation_can_open_nothing(world):
 def test_the_community_policies_are_the_ones_wagtail_uses(client, world):
     from wagtail.documents import get_document_model
 
-    from clpages.permissions import CommunityCollectionPermissionPolicy
+    from clpages.partners.collection_permissions import CommunityCollectionPermissionPolicy
     from home.models import HomePage
 
     client.force_login(world["editor"])

@@ -17,7 +17,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
 from clpages.models import CommunityHubPage, ProgramIndexPage, ProgramPage
-from clpages.roles import PARTNERS_GROUP
+from clpages.partners.roles import PARTNERS_GROUP
 from tests.factories import (
     admin_form_data,
     build_partner_world,

@@ -1,6 +1,6 @@
 """Listing pages cost the same number of queries with 10 programs as with 100.
 
-The catalogue is the benchmark's own (clpages.bench), so these tests also keep its bulk-built
+The catalogue is the benchmark's own (bench/), so these tests also keep its bulk-built
 page tree honest.
 """
 
@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from clpages.bench.catalogue import Catalogue
+from bench.catalogue import Catalogue
 from clpages.models import ProgramPage, ProgramSession
 
 pytestmark = pytest.mark.django_db

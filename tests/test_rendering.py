@@ -165,7 +165,7 @@ def test_missing_pages_get_the_site_404(client, tree):
 
 @pytest.mark.parametrize("count_alongside", [False, True])
 def test_pages_of_ids_clamp_bad_numbers_either_way(rf, tree, count_alongside):
-    from clpages.filters import page_of_ids
+    from clpages.programs.listing import page_of_ids
 
     programs = [make_program(tree["programs"], sessions=0) for _ in range(14)]
     queryset = ProgramPage.objects.order_by("pk")

@@ -8,7 +8,7 @@ from django.db.models.signals import post_save
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from clpages.models import ProgramPage
-from clpages.workflows import PartnerCoReviewTaskState
+from clpages.models.moderation import PartnerCoReviewTaskState
 from tests.community import build_community, edit_form_data
 from tests.factories import db_snapshot
 from tests.test_workflow import act, assert_refused, current_task, edit_url, submit
@@ -262,7 +262,7 @@ def test_pages_outside_the_community_section_keep_wagtails_workflow(client, comm
 
 
 def test_the_site_says_when_review_settings_are_missing(settings):
-    from clpages.review import check_review_settings
+    from clpages.partners.review import check_review_settings
 
     assert check_review_settings(None) == []
     settings.WAGTAIL_FINISH_WORKFLOW_ACTION = "wagtail.workflows.publish_workflow_state"
@@ -270,7 +270,10 @@ def test_the_site_says_when_review_settings_are_missing(settings):
         path
         for path in settings.MIDDLEWARE
         if path
-        not in ("clpages.review.ReviewConflictMiddleware", "clpages.admin_scope.PartnerAdminScopeMiddleware")
+        not in (
+            "clpages.partners.review.ReviewConflictMiddleware",
+            "clpages.partners.admin_scope.PartnerAdminScopeMiddleware",
+        )
     ]
     assert {message.id for message in check_review_settings(None)} == {
         "clpages.E201",

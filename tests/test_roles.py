@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from clpages.collections import PARTNER_COLLECTIONS_ROOT, SHARED_COLLECTION
-from clpages.roles import EDITORS_GROUP, PARTNERS_GROUP
+from clpages.partners.collections import PARTNER_COLLECTIONS_ROOT, SHARED_COLLECTION
+from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
 from home.demo_users import DEMO_PASSWORD, create_demo_users
 from tests.factories import make_partner, make_user
 

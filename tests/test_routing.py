@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from clpages.models import ProgramPage
-from clpages.routing import DirectRouteMixin
+from clpages.performance.routing import DirectRouteMixin
 from tests.factories import make_evaluation, make_partner, make_partnership, make_program
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from clpages import search as search_module
+from clpages.search import query as search_query
 from tests.factories import make_evaluation, make_partnership
 from tests.program_catalogue import build_catalogue, queries_at_10_and_100
 
@@ -141,7 +141,7 @@ def test_partner_text_is_escaped(client, catalogue):
 
 def test_search_engine_outside_the_database_gets_the_same_answers(client, catalogue, monkeypatch):
     # An OpenSearch/Elasticsearch backend answers with ids; the filters then apply in the database.
-    monkeypatch.setattr(search_module, "_is_database_backend", lambda backend: False)
+    monkeypatch.setattr(search_query, "_is_database_backend", lambda backend: False)
     response = client.get(SEARCH_URL, {"q": "arabic", "partner": "arabic-families-circle"})
     assert found(response) == {
         "program": ["Family Story Time in Arabic"],

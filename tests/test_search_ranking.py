@@ -1,6 +1,6 @@
 """Search finds what the search backend finds, filters included, at a fixed cost per page.
 
-On SQLite and PostgreSQL this goes through the one-pass ranking of clpages.search_ranking, which
+On SQLite and PostgreSQL this goes through the one-pass ranking of clpages.search.ranking, which
 must give the backend's own answers in the backend's own order.
 """
 
@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
-from clpages import search_ranking
-from clpages.bench.catalogue import Catalogue
+from bench.catalogue import Catalogue
 from clpages.models import ProgramPage
-from clpages.search import search_within
+from clpages.search import ranking as search_ranking
+from clpages.search.query import search_within
 
 pytestmark = pytest.mark.django_db
 

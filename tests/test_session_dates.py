@@ -162,7 +162,7 @@ def test_the_migration_fills_existing_programs(tree):
 
 @pytest.mark.django_db
 def test_the_bulk_built_catalogue_stores_the_dates(settings, tmp_path):
-    from clpages.bench.catalogue import Catalogue
+    from bench.catalogue import Catalogue
 
     settings.MEDIA_ROOT = tmp_path
     catalogue = Catalogue(programs_per_partner=4).grow_to(20)

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
-from clpages import cache as shared_cache
 from clpages.models import Audience, ProgramIndexPage
+from clpages.performance import cache as shared_cache
 from tests.factories import make_location, make_partner, make_program
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import PageViewRestriction
 
-from clpages.bench.catalogue import Catalogue
+from bench.catalogue import Catalogue
 from clpages.models import ProgramPage
 from tests.factories import make_evaluation, make_partner, make_partnership, make_program
 from tests.queries import count_queries

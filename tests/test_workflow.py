@@ -6,12 +6,8 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, WorkflowState
 
 from clpages.models import ProgramPage
-from clpages.workflows import (
-    PartnerCoReviewTask,
-    PartnerCoReviewTaskState,
-    ensure_community_review_workflow,
-    reviewing_partner_ids,
-)
+from clpages.models.moderation import PartnerCoReviewTask, PartnerCoReviewTaskState, reviewing_partner_ids
+from clpages.partners.workflows import ensure_community_review_workflow
 from tests.community import PARTNERS, build_community, edit_form_data, make_user
 from tests.factories import make_evaluation, make_partner, make_program
 

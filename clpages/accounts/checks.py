@@ -7,7 +7,7 @@ from django.core import checks
 
 @checks.register(checks.Tags.security)
 def check_account_settings(app_configs, **kwargs):
-    from .apps import UsersConfig
+    from clpages.accounts.apps import UsersConfig
 
     errors = []
     if getattr(settings, "WAGTAIL_EMAIL_MANAGEMENT_ENABLED", True):

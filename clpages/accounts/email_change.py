@@ -15,10 +15,10 @@ from wagtail.admin import messages
 from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.log_actions import log
 
-from . import tokens
-from .emails import EMAIL_IN_USE, email_in_use, normalise
-from .links import LinkScreenMixin, refuse_link
-from .mail import EmailNotSent, addressed_to, admin_url, send_account_email
+from clpages.accounts import tokens
+from clpages.accounts.emails import EMAIL_IN_USE, email_in_use, normalise
+from clpages.accounts.links import LinkScreenMixin, refuse_link
+from clpages.accounts.mail import EmailNotSent, addressed_to, admin_url, send_account_email
 
 LINK_NOT_VALID = (
     "This confirmation link has already been used, is out of date, or was made for another "

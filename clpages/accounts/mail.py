@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
-from ..single_line import one_line
+from clpages.single_line import one_line
 
 logger = logging.getLogger("clpages.accounts")
 

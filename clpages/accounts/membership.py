@@ -7,6 +7,7 @@ signed link, valid once, for a fortnight, and only while the account's address i
 was sent to.
 """
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -14,10 +15,14 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 
-from ..models import MembershipRequest
-from . import tokens
-from .links import LinkScreenMixin, refuse_link
-from .mail import admin_url, send_account_email
+from clpages.accounts import tokens
+from clpages.accounts.links import LinkScreenMixin, refuse_link
+from clpages.accounts.mail import admin_url, send_account_email
+from clpages.models import MembershipRequest, PartnerMembership
+from clpages.partners.roles import PARTNERS_GROUP, partner_groups
+
+# Who may invite members, and so who joins as library staff rather than as a partner.
+INVITE_PERMISSION = "clpages.add_partnermembership"
 
 LINK_NOT_VALID = (
     "This invitation link has already been used, is out of date, or was sent to another "
@@ -41,6 +46,16 @@ def request_membership(partner, user, invited_by=None):
         "valid_days": tokens.MEMBERSHIP_DAYS,
     }
     send_account_email("clpages/admin/membership_request_email", context, user, "membership request")
+
+
+def add_member(partner, user):
+    """Makes the person a member of the organisation, and a partner unless they are library staff."""
+    # get_or_create: a second click on "Send" must not fail on the unique membership.
+    PartnerMembership.objects.get_or_create(partner=partner, user=user)
+    if not (user.is_superuser or user.has_perm(INVITE_PERMISSION)):
+        user.groups.add(
+            partner_groups().order_by("pk").first() or Group.objects.get_or_create(name=PARTNERS_GROUP)[0]
+        )
 
 
 class AcceptMembershipView(LinkScreenMixin, TemplateView):
@@ -74,9 +89,6 @@ class AcceptMembershipView(LinkScreenMixin, TemplateView):
         )
 
     def post(self, request, token):
-        # Imported here: clpages.invites imports this module to send the request.
-        from ..invites import add_member
-
         with transaction.atomic():
             # Marked used in the same statement that checks it, so two clicks join once.
             used = MembershipRequest.objects.filter(pk=self.membership_request.pk, accepted_at=None).update(

@@ -3,7 +3,7 @@
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .emails import UniqueEmailMixin
+from clpages.accounts.emails import UniqueEmailMixin
 
 
 class UniqueEmailUserCreationForm(UniqueEmailMixin, UserCreationForm):

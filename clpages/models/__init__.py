@@ -1,12 +1,11 @@
-# The workflow task models live beside the workflow they serve; imported here so Django finds them.
-from ..workflows import PartnerCoReviewTask, PartnerCoReviewTaskState
-from .evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
-from .generation import ContentGeneration
-from .hub import CommunityHubPage
-from .membership import MembershipRequest, PartnerMembership
-from .partners import Audience, CommunityPartner, Language, Location
-from .partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
-from .programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
+from clpages.models.evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
+from clpages.models.generation import ContentGeneration
+from clpages.models.hub import CommunityHubPage
+from clpages.models.membership import MembershipRequest, PartnerMembership
+from clpages.models.moderation import LibraryApprovalTask, PartnerCoReviewTask, PartnerCoReviewTaskState
+from clpages.models.partners import Audience, CommunityPartner, Language, Location
+from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
+from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
 
 __all__ = [
     "Audience",
@@ -18,6 +17,7 @@ __all__ = [
     "EvaluationPage",
     "EvaluationQuote",
     "Language",
+    "LibraryApprovalTask",
     "Location",
     "MembershipRequest",
     "PartnerCoReviewTask",

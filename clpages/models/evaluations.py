@@ -9,13 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import serializers as api
-from ..blocks import RICH_TEXT_FEATURES, MeasureResultBlock
-from ..permissions import CommunityPagePermissionsMixin
-from ..single_line import SingleLineTitleMixin
-from ..stages import MeasureKind
-from ..visibility import ViewRestrictionsMixin, is_public
-from .mixins import IndexPageMixin
+from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
+from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.performance.visibility import ViewRestrictionsMixin, is_public
+from clpages.publishing import serializers as api
+from clpages.single_line import SingleLineTitleMixin
+from clpages.stages import MeasureKind
 
 
 class EvaluationIndexPage(
@@ -103,7 +102,7 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Singl
         index.SearchField("what_changed"),
     ]
 
-    # Public fields only, for the read-only API (clpages.api). Quotes go out through
+    # Public fields only, for the read-only API (clpages.publishing.api). Quotes go out through
     # ``public_quotes``, never through the ``quotes`` relation.
     api_fields = [
         APIField("program", serializer=api.PageLinkField(source="public_program")),

@@ -1,23 +1,22 @@
 """The landing page of the community-led planning section."""
 
 from django.db.models import Exists, OuterRef, Prefetch
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from ..blocks import RICH_TEXT_FEATURES
-from ..permissions import CommunityPagePermissionsMixin
-from ..routing import DirectRouteMixin
-from ..single_line import SingleLineTitleMixin
-from ..stages import STAGE_DESCRIPTIONS, Stage
-from ..visibility import ViewRestrictionsMixin, public
-from .evaluations import EvaluationIndexPage, EvaluationPage
-from .partners import CommunityPartner
-from .partnerships import PartnershipIndexPage
-from .programs import ProgramIndexPage, ProgramPage
+from clpages.blocks import RICH_TEXT_FEATURES
+from clpages.models.evaluations import EvaluationIndexPage, EvaluationPage
+from clpages.models.mixins import CommunityPagePermissionsMixin
+from clpages.models.partners import CommunityPartner
+from clpages.models.partnerships import PartnershipIndexPage
+from clpages.models.programs import ProgramIndexPage, ProgramPage
+from clpages.performance.routing import DirectRouteMixin
+from clpages.performance.visibility import ViewRestrictionsMixin, public
+from clpages.single_line import SingleLineTitleMixin
+from clpages.stages import STAGE_DESCRIPTIONS, Stage
 
 
 def _renditions(image_field, filter_spec):
@@ -56,10 +55,10 @@ class CommunityHubPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = public(ProgramPage.objects.live().descendant_of(self))
+        programs = ProgramPage.objects.descendant_of(self).visible()
         context["stages"] = [(stage, stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage]
         context["current_programs"] = (
-            programs.filter(last_session_end__gte=timezone.now())
+            programs.upcoming(planned=False)
             .select_related("image")
             .prefetch_related("co_created_with", _renditions("image", "fill-480x320"))
             .order_by("-first_published_at")[: self.featured_count]

@@ -17,7 +17,7 @@ class PartnerMembership(models.Model):
         constraints = [models.UniqueConstraint(fields=["partner", "user"], name="unique_partner_membership")]
         verbose_name = "partner membership"
         # Held by a group (not a user): that group's page and collection grants are read as
-        # organisation-scoped by clpages.permissions. Wagtail has no such setting of its own.
+        # organisation-scoped by clpages.partners.page_permissions. Wagtail has no such setting of its own.
         permissions = [("act_for_own_organisations", "Act for their own partner organisations only")]
 
     def __str__(self):

@@ -1,5 +1,8 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
+from clpages.partners.page_form import CommunityPageForm
+from clpages.partners.page_permissions import CommunityPagePermissionTester
+
 
 class IndexPageMixin:
     """Paginated listing of an index page's live children.
@@ -26,3 +29,12 @@ class IndexPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context["items"] = self.paginate(request, self.get_listing_queryset())
         return context
+
+
+class CommunityPagePermissionsMixin:
+    """For every page type of the community section: use the community tester and page form."""
+
+    base_form_class = CommunityPageForm
+
+    def permissions_for_user(self, user):
+        return CommunityPagePermissionTester(user, self)

@@ -9,8 +9,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from ..single_line import validate_single_line
-from ..stages import LocationKind, PartnerKind
+from clpages.single_line import validate_single_line
+from clpages.stages import LocationKind, PartnerKind
 
 
 class _NamedVocabulary(models.Model):

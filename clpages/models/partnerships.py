@@ -8,14 +8,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import serializers as api
-from ..blocks import RICH_TEXT_FEATURES
-from ..permissions import CommunityPagePermissionsMixin
-from ..single_line import SingleLineTitleMixin
-from ..stages import FramingStage
-from ..visibility import ViewRestrictionsMixin
-from .mixins import IndexPageMixin
-from .programs import ProgramPage
+from clpages.blocks import RICH_TEXT_FEATURES
+from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.programs import ProgramPage
+from clpages.performance.visibility import ViewRestrictionsMixin
+from clpages.publishing import serializers as api
+from clpages.single_line import SingleLineTitleMixin
+from clpages.stages import FramingStage
 
 # The seven prompts of the partnership brainstorming tool, as (field, prompt) pairs.
 BRAINSTORMING_PROMPTS = [
@@ -110,7 +109,7 @@ class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Sing
         index.RelatedFields("partner", [index.SearchField("name")]),
     ]
 
-    # Public fields only, for the read-only API (clpages.api).
+    # Public fields only, for the read-only API (clpages.publishing.api).
     api_fields = (
         [
             APIField("partner", serializer=api.PartnerSerializer()),
@@ -148,7 +147,7 @@ class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Sing
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = (
-            ProgramPage.objects.live().public().filter(co_created_with=self.partner_id).order_by("title")
+            ProgramPage.objects.live().public().linked_to([self.partner_id]).order_by("title")
         )
         context["evaluations"] = self.evaluations.live().public()
         return context

@@ -12,17 +12,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from .. import serializers as api
-from ..blocks import RICH_TEXT_FEATURES, BodyBlock
-from ..forms import ProgramPageForm
-from ..permissions import CommunityPagePermissionsMixin
-from ..single_line import SingleLineTitleMixin
-from ..stages import Registration, SessionFormat, SessionStatus, Stage
-from ..visibility import ViewRestrictionsMixin, public
-from .mixins import IndexPageMixin
+from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.querysets import ProgramQuerySet, place_label
+from clpages.partners.page_form import ProgramPageForm
+from clpages.performance.visibility import ViewRestrictionsMixin, public
+from clpages.publishing import serializers as api
+from clpages.single_line import SingleLineTitleMixin
+from clpages.stages import Registration, SessionFormat, SessionStatus, Stage
 
 
 class ProgramTag(TaggedItemBase):
@@ -51,31 +51,34 @@ class ProgramIndexPage(
         verbose_name = "program index"
 
     def get_listing_queryset(self):
-        # The cards' audiences, languages and partners are read by clpages.filters.attach_names.
+        # The cards' audiences, languages and partners are read by clpages.programs.listing.attach_names.
         return (
-            public(ProgramPage.objects.child_of(self).live())
+            ProgramPage.objects.child_of(self)
+            .visible()
             .select_related("image")
             .order_by("-first_published_at", "-pk")
         )
 
     def get_context(self, request, *args, listing=True, **kwargs):
-        # The listing is filtered by the patron's choices (clpages.filters), so it replaces
+        # The listing is filtered by the patron's choices (clpages.programs.listing), so it replaces
         # IndexPageMixin's plain one rather than paginating twice.
         context = Page.get_context(self, request, *args, **kwargs)
         if listing:
-            from ..filters import listing_context
+            from clpages.programs.listing import listing_context
 
             context.update(listing_context(self, request))
         return context
 
     @path("calendar/")
     def calendar(self, request):
-        from ..calendar import serve_calendar
+        from clpages.programs.calendar import serve_calendar
 
         return serve_calendar(self, request)
 
 
 class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
+    objects = PageManager.from_queryset(ProgramQuerySet)()
+
     summary = models.TextField(
         max_length=300, help_text="One or two sentences shown in listings and search results."
     )
@@ -164,7 +167,7 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLi
         index.FilterField("stage"),
     ]
 
-    # Public fields only, for the read-only API (clpages.api). The body is detail-only there.
+    # Public fields only, for the read-only API (clpages.publishing.api). The body is detail-only there.
     api_fields = [
         APIField("summary"),
         APIField("image", serializer=api.ImageReferenceSerializer(allow_null=True)),
@@ -337,6 +340,11 @@ class ProgramSession(Orderable):
             models.Index(fields=["program", "start"], name="clpages_session_program_start"),
             models.Index(fields=["program", "end"], name="clpages_session_program_end"),
         ]
+
+    @property
+    def place_label(self):
+        """The venue and its address, or the address typed (clpages.models.querysets.place_label)."""
+        return place_label(self.location if self.location_id else None, self.address)
 
     def __str__(self):
         return f"{self.program.title}: {self.start:%Y-%m-%d %H:%M}"

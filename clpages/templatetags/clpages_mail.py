@@ -1,6 +1,6 @@
 from django import template
 
-from ..single_line import one_line as _one_line
+from clpages.single_line import one_line as _one_line
 
 register = template.Library()
 

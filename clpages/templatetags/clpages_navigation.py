@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from ..cache import shared
+from clpages.performance.cache import shared
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ def breadcrumb_trail(context, page):
     """(url, title) of each ancestor below the root, the first titled Home, for `page`.
 
     Every program under an index has the same trail, so it is read once per parent and content
-    change (clpages.cache.shared) instead of once per page view.
+    change (clpages.performance.cache.shared) instead of once per page view.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None

@@ -3,8 +3,8 @@
 from django import template
 from django.utils import timezone
 
-from ..models import PartnershipPage, ProgramPage
-from ..structured_data import json_ld_script, partner_organization, program_events
+from clpages.models import PartnershipPage, ProgramPage
+from clpages.publishing.structured_data import json_ld_script, partner_organization, program_events
 
 register = template.Library()
 

@@ -1,8 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from clpages.cache import shared
-from clpages.visibility import public
+from clpages.performance.cache import shared
+from clpages.performance.visibility import public
 
 register = template.Library()
 

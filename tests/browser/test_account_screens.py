@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from clpages.invites import invite_member
 from clpages.models import PartnerMembership
+from clpages.partners.invites import invite_member
 from tests.browser.test_partner_admin import check, sign_in
 from tests.community import PASSWORD, build_community
 from tests.factories import build_site

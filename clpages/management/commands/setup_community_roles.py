@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from clpages.roles import setup_community_roles
-from clpages.workflows import ensure_community_review_workflow
+from clpages.partners.roles import setup_community_roles
+from clpages.partners.workflows import ensure_community_review_workflow
 
 
 class Command(BaseCommand):

@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from clpages.conf import setting
 from home.demo.builder import DemoBuilder
 from home.demo_users import DEMO_PASSWORD, create_demo_users
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The demo's accounts share a published password: on a public server anyone could sign in.
         # Settings opt in (dev and test do), so a new environment is safe without knowing this.
-        if not getattr(settings, "CLPAGES_ALLOW_DEMO_CONTENT", False):
+        if not setting("CLPAGES_ALLOW_DEMO_CONTENT"):
             raise CommandError(
                 "load_demo_content refuses to run with these settings: the demo content creates accounts "
                 "whose password is published. Use it with the development settings "

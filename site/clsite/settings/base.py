@@ -53,7 +53,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views served from the cache; before sessions so a hit costs no query.
-    "clpages.cache.AnonymousPageCacheMiddleware",
+    "clpages.performance.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -61,10 +61,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # A second submission of a page already in review gets a message, not an error (clpages.review).
-    "clpages.review.ReviewConflictMiddleware",
-    # Partners' scope on admin views that read titles by id and have no hook (clpages.admin_scope).
-    "clpages.admin_scope.PartnerAdminScopeMiddleware",
+    # A second submission of a page already in review gets a message, not an error (clpages.partners.review).
+    "clpages.partners.review.ReviewConflictMiddleware",
+    # Partners' scope on admin views that read titles by id and have no hook (clpages.partners.admin_scope).
+    "clpages.partners.admin_scope.PartnerAdminScopeMiddleware",
     # Last, so it sees the response of a locked-out sign-in.
     "axes.middleware.AxesMiddleware",
 ]
@@ -186,7 +186,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# Rendered public pages kept for anonymous visitors (clpages.cache); publishing empties it at once.
+# Rendered public pages kept for anonymous visitors (clpages.performance.cache); publishing empties
+# it at once.
 # The limit only bounds how long a page showing "upcoming" sessions may lag the clock. 0 turns it off.
 CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
@@ -194,8 +195,8 @@ CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # so Wagtail's own email field on the account screen gives way to clpages' confirmed one.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
-# Community review publishes the revision every step approved (clpages.review_finish).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "clpages.review_finish.publish_approved_revision"
+# Community review publishes the revision every step approved (clpages.partners.review_finish).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "clpages.partners.review_finish.publish_approved_revision"
 
 # Axes' backend goes first, so a locked-out address is refused before any password check.
 AUTHENTICATION_BACKENDS = [

@@ -1,1 +1,0 @@
-"""Measuring the public pages at catalogue sizes a large library system reaches."""

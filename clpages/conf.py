@@ -1,0 +1,30 @@
+"""Every CLPAGES_* setting, with its default, read when it is asked for.
+
+Read at call time, as Wagtail's contrib apps read theirs: `override_settings` and settings
+changed in tests take effect at once. A new setting is declared here and nowhere else.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Seconds a rendered public page is served to anonymous visitors; 0 turns the page cache off.
+    "CLPAGES_PAGE_CACHE_SECONDS": 0,
+    # Paths the page cache never stores.
+    "CLPAGES_PAGE_CACHE_EXCLUDE": ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/"),
+    # Facts many pages show (menus, navigation) kept until public content changes.
+    "CLPAGES_SHARED_CACHE": True,
+    # How far ahead a program index's iCalendar feed reaches, and how many sessions it holds at most.
+    "CLPAGES_ICAL_FEED_DAYS": 183,
+    "CLPAGES_ICAL_FEED_MAX_EVENTS": 500,
+    # The currency of session prices in structured data (ISO 4217).
+    "CLPAGES_CURRENCY": "CAD",
+    # The most sessions one program may have (the page form refuses more).
+    "CLPAGES_MAX_SESSIONS_PER_PROGRAM": 200,
+    # Whether `load_demo_content` may create the demo library and its sample accounts.
+    "CLPAGES_ALLOW_DEMO_CONTENT": False,
+}
+
+
+def setting(name):
+    """The configured value of ``name`` (one of DEFAULTS), or its default."""
+    return getattr(settings, name, DEFAULTS[name])

@@ -1,0 +1,177 @@
+"""The partner's own view of their work, on the Wagtail admin dashboard.
+
+Shows the pages of the partner's organisations with where each one is in the "Community review"
+workflow, and the pages waiting for this partner's co-review. A fixed number of queries, however
+many pages there are.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
+from wagtail.models import Page, TaskState, WorkflowState
+
+from clpages.models import (
+    EvaluationPage,
+    PartnerCoReviewTask,
+    PartnerCoReviewTaskState,
+    PartnershipPage,
+    ProgramPage,
+)
+from clpages.partners.admin_hooks import in_community_section
+from clpages.partners.page_permissions import page_permission_policy
+
+# Wagtail's own workflow panels repeat what this panel shows for partners (and query per row).
+REPLACED_FOR_PARTNERS = (UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel)
+LISTED_PAGES = 50
+
+
+@dataclass
+class PageStatus:
+    key: str  # draft, co_review, library, changes_requested, live
+    label: str
+    comment: str = ""
+    comment_by: str = ""
+
+
+def organisation_pages(user, org_ids):
+    """The pages linked to the organisations, and the pages the user created."""
+    linked = (
+        Q(pk__in=ProgramPage.objects.filter(co_created_with__in=org_ids).values("pk"))
+        | Q(pk__in=PartnershipPage.objects.filter(partner__in=org_ids).values("pk"))
+        | Q(
+            pk__in=EvaluationPage.objects.filter(
+                Q(program__co_created_with__in=org_ids) | Q(partnership__partner__in=org_ids)
+            ).values("pk")
+        )
+        | Q(owner=user)
+    )
+    states = WorkflowState.objects.active().select_related(
+        "current_task_state__task", "current_task_state__finished_by"
+    )
+    return (
+        Page.objects.filter(linked)
+        .prefetch_related(Prefetch("_workflow_states", queryset=states, to_attr="_current_workflow_states"))
+        .order_by("-latest_revision_created_at", "-pk")
+    )
+
+
+def display_name(user, default=""):
+    return (user.get_full_name() or user.get_username()) if user else default
+
+
+def page_status(page, co_review_type_id):
+    workflow_state = page._current_workflow_states[0] if page._current_workflow_states else None
+    task_state = workflow_state.current_task_state if workflow_state else None
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and task_state:
+        return PageStatus(
+            "changes_requested",
+            "Changes requested",
+            comment=task_state.comment,
+            comment_by=display_name(task_state.finished_by),
+        )
+    if workflow_state and task_state and task_state.status == TaskState.STATUS_IN_PROGRESS:
+        if task_state.task.content_type_id == co_review_type_id:
+            return PageStatus("co_review", "In partner co-review")
+        return PageStatus("library", "In library approval")
+    if page.live:
+        if page.has_unpublished_changes:
+            return PageStatus("draft", "Live, with draft changes")
+        return PageStatus("live", "Live")
+    return PageStatus("draft", "Draft")
+
+
+def waiting_for_review(user):
+    """Co-reviews this user can act on, oldest first, with their pages."""
+    states = list(
+        PartnerCoReviewTaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            pk__in=PartnerCoReviewTaskState.objects.filter(reviewing_partners__members=user).values("pk"),
+        )
+        .select_related("workflow_state__requested_by")
+        .order_by("started_at", "pk")
+    )
+    pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
+    rows = []
+    for state in states:
+        page = pages.get(int(state.workflow_state.object_id))
+        if page is not None:
+            requested_by = state.workflow_state.requested_by
+            rows.append({"page": page, "task_state": state, "requested_by": requested_by})
+    return rows
+
+
+class PartnerWorkPanel(Component):
+    name = "clpages_partner_work"
+    template_name = "clpages/admin/dashboard_panel.html"
+    order = 100
+
+    class Media:
+        css = {"all": ["clpages/admin/dashboard.css"]}
+
+    def __init__(self, org_ids):
+        self.org_ids = org_ids
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        user = request.user
+        co_review_type_id = ContentType.objects.get_for_model(PartnerCoReviewTask).pk
+        pages = list(organisation_pages(user, self.org_ids)[:LISTED_PAGES])
+        rows = [
+            {
+                "page": page,
+                "status": page_status(page, co_review_type_id),
+                "edit_url": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                "kind": page.specific_class._meta.verbose_name if page.specific_class else "page",
+            }
+            for page in pages
+        ]
+        return {
+            "rows": rows,
+            "reviews": waiting_for_review(user),
+            "organisations": list(user.partner_organisations.order_by("name").values_list("name", flat=True)),
+            "request": request,
+        }
+
+
+def construct_homepage_panels(request, panels):
+    user = request.user
+    org_ids = list(user.partner_organisations.values_list("pk", flat=True))
+    if not org_ids:
+        return
+    # Anyone with rights beyond their organisations' (library staff, superusers) may moderate
+    # library approvals too: they keep Wagtail's panels.
+    if page_permission_policy.is_partner_only(user):
+        panels[:] = [panel for panel in panels if not isinstance(panel, REPLACED_FOR_PARTNERS)]
+    panels.append(PartnerWorkPanel(org_ids))
+
+
+def workflow_notice(request, page):
+    """In the page editor, tell a co-reviewer what is asked of them, and show the author the
+    reviewer's comment when changes were requested (a `before_edit_page` hook)."""
+    if request.method != "GET" or not in_community_section(page.specific_class):
+        return None
+    from wagtail.admin import messages
+
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.current_task_state is None:
+        return None
+    task_state = workflow_state.current_task_state.specific
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and task_state.comment:
+        who = display_name(task_state.finished_by, "A reviewer")
+        messages.warning(
+            request,
+            f"{who} requested changes: “{task_state.comment}” "
+            "Make the changes, then submit the page again from the menu at the bottom.",
+        )
+    elif isinstance(task_state, PartnerCoReviewTaskState) and task_state.user_is_reviewer(request.user):
+        who = display_name(workflow_state.requested_by, "A partner")
+        messages.info(
+            request,
+            f"{who} asked your organisation to review this page. Use the menu at the bottom to "
+            "approve it or request changes.",
+        )
+    return None

@@ -1,0 +1,240 @@
+"""The admin form of community section pages: keeps partners linked to the work they co-lead.
+
+For a user whose rights come through their organisations (see clpages.partners.page_permissions):
+- a new page must be linked to at least one of their organisations, or they would lose it;
+- no organisation the saved page is linked to can be removed (only library editors can);
+- a program or partnership newly chosen for an evaluation must be one they co-lead;
+- images, documents and pages it uses (chooser fields, StreamField blocks, rich-text links)
+  must be ones their choosers offer them (clpages.partners.references).
+Nothing is saved when one of these fails, and the form says why next to the field.
+
+For everyone, scheduling (go-live and expiry dates) is only for those who may publish the
+page, and malformed input gets a form error rather than a server error (clpages.widgets).
+"""
+
+from functools import partial
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import ModelChoiceField, ModelMultipleChoiceField
+from django.utils.text import get_text_list
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from clpages.conf import DEFAULTS, setting
+from clpages.partners import references
+from clpages.partners.page_permissions import page_permission_policy
+from clpages.partners.scope import (
+    linked_organisation_ids,
+    organisation_ids,
+    partnership_organisation_ids,
+    program_organisation_ids,
+)
+from clpages.widgets import guard_fields
+
+KEEP_ORGANISATIONS = (
+    "Only library editors can remove an organisation from this page: {names} must stay. "
+    "Ask the library team if this should change."
+)
+LINK_YOUR_ORGANISATION = "Link this page to your organisation ({names}) so that you can keep working on it."
+CHOOSE_YOUR_WORK = "Choose a {kind} your organisation co-leads."
+CHOOSE_WHAT_YOU_MAY_USE = (
+    "“{label}” uses {kinds} you cannot choose, so it shows what was saved before. "
+    "Use the chooser to pick one you have access to."
+)
+LINK_TO_WHAT_EXISTS = (
+    "“{label}” links to {kinds} that does not exist, so it shows what was saved before. "
+    "Choose the link again with the chooser."
+)
+ROWS_UNREADABLE = (
+    "The list of {rows} could not be read as it was sent, so nothing was saved. Please try again."
+)
+SCHEDULING_FIELDS = ("go_live_at", "expire_at")
+DEFAULT_MAX_SESSIONS = DEFAULTS["CLPAGES_MAX_SESSIONS_PER_PROGRAM"]
+TOO_MANY_SESSIONS = "A program can have at most %(num)d sessions. Remove some before saving."
+
+
+def _names(partner_ids):
+    # The app registry, not an import: the page models are built on this form.
+    partners = apps.get_model("clpages", "CommunityPartner")
+    return get_text_list(
+        list(partners.objects.filter(pk__in=partner_ids).values_list("name", flat=True)), "and"
+    )
+
+
+class CommunityPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scoped_user = None
+        self._limit_formsets()
+        user = self.for_user
+        if user is not None and user.is_authenticated:
+            self._keep_scheduling_to_publishers(user)
+            anchor = self.instance if self.instance.pk else self.parent_page
+            if anchor is not None and page_permission_policy.acts_for_organisations(user, anchor):
+                self.scoped_user = user
+                self._narrow_choices(organisation_ids(user))
+                self._narrow_choosers(user)
+        if self.is_bound:
+            guard_fields(self)
+            for formset in self.formsets.values():
+                for form in formset.forms:
+                    guard_fields(form)
+
+    @property
+    def show_schedule_publishing_toggle(self):
+        # Wagtail reads the form class; the fields are removed per user.
+        return "go_live_at" in self.fields
+
+    def _limit_formsets(self):
+        """Per page type caps on inline records (e.g. a program's sessions); none here."""
+
+    def _can_publish(self, user):
+        if self.instance.pk:
+            return self.instance.permissions_for_user(user).can_publish()
+        return (
+            self.parent_page is not None and self.parent_page.permissions_for_user(user).can_publish_subpage()
+        )
+
+    def _keep_scheduling_to_publishers(self, user):
+        """Go-live and expiry dates are the publisher's decision: hidden from everyone else.
+
+        A date sent anyway (no form of theirs shows the fields) is refused whole, unless it is
+        the one already saved.
+        """
+        if not any(name in self.fields for name in SCHEDULING_FIELDS) or self._can_publish(user):
+            return
+        for name in SCHEDULING_FIELDS:
+            field = self.fields.pop(name, None)
+            if field is None or not self.is_bound:
+                continue
+            sent = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            if sent in field.empty_values:
+                continue
+            try:
+                value = field.clean(sent)
+            except ValidationError:
+                raise PermissionDenied from None
+            if value != getattr(self.instance, name):
+                raise PermissionDenied
+
+    def _narrow_choices(self, own_ids):
+        if "co_created_with" in self.fields:
+            field = self.fields["co_created_with"]
+            field.help_text = (
+                f"{field.help_text} You can add other organisations; only library editors can remove one."
+            )
+            if not self.instance.pk and not self.is_bound:
+                self.initial["co_created_with"] = sorted(own_ids)
+        if "partner" in self.fields:
+            # A partnership is with one of the user's own organisations.
+            field = self.fields["partner"]
+            field.queryset = field.queryset.model.objects.filter(pk__in=own_ids)
+            if not self.instance.pk and not self.is_bound and len(own_ids) == 1:
+                self.initial["partner"] = next(iter(own_ids))
+
+    def _narrow_choosers(self, user):
+        for name, field in self.fields.items():
+            if isinstance(field, ModelChoiceField) and not isinstance(field, ModelMultipleChoiceField):
+                stored = getattr(self.instance, f"{name}_id", None) if self.instance.pk else None
+                references.narrow_choice_field(field, user, stored)
+
+    def _check_formset_counts(self):
+        """Django reads a negative count as "no rows", which would drop every saved one."""
+        for formset in self.formsets.values():
+            management = formset.management_form
+            if not management.is_valid():
+                continue  # Django reports it on the formset
+            total, initial = management.cleaned_data["TOTAL_FORMS"], management.cleaned_data["INITIAL_FORMS"]
+            if total < 0 or initial < 0 or initial > total:
+                self.add_error(None, ROWS_UNREADABLE.format(rows=formset.model._meta.verbose_name_plural))
+
+    def _check_references(self):
+        """StreamField blocks and rich-text links use what exists, and partners what they may choose."""
+        if self.scoped_user is None:
+            allowed, message = references.existing, LINK_TO_WHAT_EXISTS
+        else:
+            allowed, message = partial(references.choosable, self.scoped_user), CHOOSE_WHAT_YOU_MAY_USE
+        model_fields = {field.name: field for field in self.instance._meta.get_fields()}
+        for name, value in list(self.cleaned_data.items()):
+            model_field = model_fields.get(name)
+            if value is None or not hasattr(model_field, "extract_references") or self.has_error(name):
+                continue
+            refused = references.refused_kinds(allowed, model_field, value, self.initial.get(name))
+            if refused:
+                kinds = get_text_list([references.KIND_NAMES[kind] for kind in refused], "or")
+                self.add_error(name, message.format(label=self.fields[name].label, kinds=kinds))
+                # Drawing the sent value would show the refused object (or fail on a missing one).
+                self.fields[name].redraw_saved = True
+
+    def _linked_after_save(self):
+        """Organisations the page would be linked to with the submitted values (None: not linkable)."""
+        data = self.cleaned_data
+        if "co_created_with" in self.fields:
+            partners = data.get("co_created_with")
+            return None if partners is None else {partner.pk for partner in partners}
+        if "partner" in self.fields:
+            partner = data.get("partner")
+            return (
+                None if partner is None and self.has_error("partner") else {partner.pk} if partner else set()
+            )
+        if "program" in self.fields and "partnership" in self.fields:
+            if self.has_error("program") or self.has_error("partnership"):
+                return None
+            program, partnership = data.get("program"), data.get("partnership")
+            return program_organisation_ids(program and program.pk) | partnership_organisation_ids(
+                partnership and partnership.pk
+            )
+        return None
+
+    def _check_evaluated_work(self, own_ids):
+        stored = {"program": None, "partnership": None}
+        if self.instance.pk:
+            stored = (
+                type(self.instance)
+                .objects.filter(pk=self.instance.pk)
+                .values("program", "partnership")
+                .first()
+                or stored
+            )
+        lookups = {
+            "program": program_organisation_ids,
+            "partnership": partnership_organisation_ids,
+        }
+        for name, organisations_of in lookups.items():
+            chosen = self.cleaned_data.get(name)
+            if chosen is not None and chosen.pk != stored[name] and not organisations_of(chosen.pk) & own_ids:
+                self.add_error(name, CHOOSE_YOUR_WORK.format(kind=self.fields[name].label.lower()))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_formset_counts()
+        self._check_references()
+        if self.scoped_user is None:
+            return cleaned_data
+        own_ids = organisation_ids(self.scoped_user)
+        if "program" in self.fields and "partnership" in self.fields:
+            self._check_evaluated_work(own_ids)
+        after = self._linked_after_save()
+        if after is None:
+            return cleaned_data
+        field = next(name for name in ("co_created_with", "partner", "program") if name in self.fields)
+        kept = linked_organisation_ids(self.instance) if self.instance.pk else set()
+        if kept - after:
+            self.add_error(field, KEEP_ORGANISATIONS.format(names=_names(kept - after)))
+        elif not after & own_ids:
+            self.add_error(field, LINK_YOUR_ORGANISATION.format(names=_names(own_ids)))
+        return cleaned_data
+
+
+class ProgramPageForm(CommunityPageForm):
+    """A program's sessions are capped, so one request cannot make a worker build thousands."""
+
+    def _limit_formsets(self):
+        sessions = self.formsets.get("sessions")
+        if sessions is None:
+            return
+        # Read on every form, so a changed setting applies without a restart.
+        cap = setting("CLPAGES_MAX_SESSIONS_PER_PROGRAM")
+        sessions.max_num = sessions.absolute_max = cap
+        sessions.validate_max = True
+        sessions.error_messages = {**sessions.error_messages, "too_many_forms": TOO_MANY_SESSIONS}

@@ -1,0 +1,182 @@
+"""The two roles of the community section, and the collections that go with them.
+
+A role is known by a permission its group holds, never by the group's name, so a group can be
+renamed, and a site can have several partner groups:
+
+* partners: `clpages.act_for_own_organisations` makes the group's page and collection grants
+  organisation-scoped (clpages.partners.page_permissions);
+* library staff: `clpages.add_partnermembership`, the right to bring people into partner
+  organisations, which only the library holds.
+
+The names below are only used when no group holds the role's permission yet.
+
+`setup_community_roles` gives both groups their Wagtail permissions. It can run any number of
+times: it adds what is missing and, for partners only, takes away page rights they must never
+hold (publishing, locking, anything outside the community section), so a mistaken tick in the
+Groups screen does not survive the next run.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from clpages.partners.collections import (
+    ensure_partner_collections,
+    partner_collections_root,
+    shared_collection,
+)
+
+EDITORS_GROUP = "Library editors"
+PARTNERS_GROUP = "Community partners"
+
+SCOPE_PERMISSION = ("clpages", "partnermembership", "act_for_own_organisations")
+LIBRARY_STAFF_PERMISSION = ("clpages", "partnermembership", "add_partnermembership")
+
+
+def dotted(permission):
+    app_label, _, codename = permission
+    return f"{app_label}.{codename}"
+
+
+def holds(permission, prefix=""):
+    """A Q on a Group (or, with a prefix such as "group__", on a model pointing to one)."""
+    app_label, _, codename = permission
+    return Q(
+        **{
+            f"{prefix}permissions__content_type__app_label": app_label,
+            f"{prefix}permissions__codename": codename,
+        }
+    )
+
+
+def partner_groups():
+    return Group.objects.filter(holds(SCOPE_PERMISSION))
+
+
+def library_staff_groups():
+    return Group.objects.filter(holds(LIBRARY_STAFF_PERMISSION)).exclude(pk__in=partner_groups().values("pk"))
+
+
+def _group_for_role(groups, default_name):
+    """The oldest group holding the role, else the group of the default name (created if need be)."""
+    group = groups.order_by("pk").first()
+    if group is not None:
+        return group, False
+    return Group.objects.get_or_create(name=default_name)
+
+
+def library_editors_group():
+    return _group_for_role(library_staff_groups(), EDITORS_GROUP)[0]
+
+
+# Page rights on every community hub. Partners' rights are narrowed by the page permission
+# policy (clpages.partners.page_permissions) to the pages their organisations co-lead.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+EDITOR_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    *[
+        ("clpages", model, f"{action}_{model}")
+        for model in ("communitypartner", "partnermembership", "location", "audience", "language")
+        for action in ("add", "change", "delete", "view")
+    ],
+]
+# Partners see their own organisations' records (the admin narrows the list to them).
+PARTNER_MODEL_PERMISSIONS = [
+    SCOPE_PERMISSION,
+    ("wagtailadmin", "admin", "access_admin"),
+    ("clpages", "communitypartner", "view_communitypartner"),
+]
+
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", action) for action in ("add", "change", "choose", "delete")
+] + [("wagtaildocs", "document", action) for action in ("add", "change", "choose", "delete")]
+# Granted on the "Partner organisations" collection; the collection policy narrows them to the
+# collections of the user's own organisations.
+PARTNER_ORGANISATION_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", "add"),
+    ("wagtailimages", "image", "choose"),
+    ("wagtaildocs", "document", "add"),
+    ("wagtaildocs", "document", "choose"),
+]
+PARTNER_SHARED_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", "choose"),
+    ("wagtaildocs", "document", "choose"),
+]
+
+
+def _permission(app_label, model, codename):
+    content_type = ContentType.objects.get_by_natural_key(app_label, model)
+    return Permission.objects.get(content_type=content_type, codename=codename)
+
+
+def _collection_permission(app_label, model, action):
+    return _permission(app_label, model, f"{action}_{model}")
+
+
+def community_hubs():
+    # Through the app registry: the page models are built on these roles' rules.
+    return Page.objects.type(apps.get_model("clpages", "CommunityHubPage"))
+
+
+@transaction.atomic
+def setup_community_roles(stdout=None):
+    def say(message):
+        if stdout is not None:
+            stdout.write(message)
+
+    # Partners first: a group holding the scope permission is never taken for library staff.
+    partners, created = _group_for_role(partner_groups(), PARTNERS_GROUP)
+    partners.permissions.add(*[_permission(*p) for p in PARTNER_MODEL_PERMISSIONS])
+    editors, editors_created = _group_for_role(library_staff_groups(), EDITORS_GROUP)
+    say(f"{'Created' if editors_created else 'Updated'} group '{editors.name}'.")
+    say(f"{'Created' if created else 'Updated'} group '{partners.name}'.")
+
+    editors.permissions.add(*[_permission(*p) for p in EDITOR_MODEL_PERMISSIONS])
+
+    hubs = list(community_hubs())
+    if not hubs:
+        say("No community hub page yet: page permissions will be added when this runs again.")
+    page_permissions = {
+        codename: _permission("wagtailcore", "page", codename)
+        for codename in set(EDITOR_PAGE_PERMISSIONS) | set(PARTNER_PAGE_PERMISSIONS)
+    }
+    for hub in hubs:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=editors, page=hub, permission=page_permissions[codename]
+            )
+        for codename in PARTNER_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=partners, page=hub, permission=page_permissions[codename]
+            )
+    removed, _ = (
+        GroupPagePermission.objects.filter(group=partners)
+        .exclude(page__in=hubs, permission__codename__in=PARTNER_PAGE_PERMISSIONS)
+        .delete()
+    )
+    if removed:
+        say(f"Removed {removed} page permission(s) that community partners must not hold.")
+
+    root = Collection.get_first_root_node()
+    for permission in EDITOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors, collection=root, permission=_collection_permission(*permission)
+        )
+    for permission in PARTNER_ORGANISATION_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=partners,
+            collection=partner_collections_root(),
+            permission=_collection_permission(*permission),
+        )
+    for permission in PARTNER_SHARED_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=partners, collection=shared_collection(), permission=_collection_permission(*permission)
+        )
+    count = ensure_partner_collections()
+    say(f"Community roles ready on {len(hubs)} hub(s); {count} partner collection(s) in place.")
+    return editors, partners

@@ -1,0 +1,113 @@
+"""wagtail-modeladmin screens for the records behind community pages.
+
+The one module that knows wagtail-modeladmin: the rest of clpages asks it to register its screens.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from clpages.models import Audience, CommunityPartner, Language, Location
+from clpages.partners.invites import can_invite
+
+
+class PartnerButtonHelper(ButtonHelper):
+    """Adds "Invite a member" beside each organisation in the partner organisations screens."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if "invite" not in (exclude or []) and can_invite(self.request.user):
+            buttons.append(
+                {
+                    "url": reverse("clpages_invite_member", args=(obj.pk,)),
+                    "label": "Invite a member",
+                    "classname": self.finalise_classname(
+                        ["button-secondary"] + (classnames_add or []), classnames_exclude
+                    ),
+                    "title": f"Invite a member to {obj.name}",
+                }
+            )
+        return buttons
+
+
+def _manages_partners(user):
+    return user.has_perm("clpages.change_communitypartner")
+
+
+class CommunityPartnerPermissionHelper(PermissionHelper):
+    """Partners may look at their own organisations' records, and no one else's."""
+
+    def user_can_inspect_obj(self, user, obj):
+        if not super().user_can_inspect_obj(user, obj):
+            return False
+        return _manages_partners(user) or obj.members.filter(pk=user.pk).exists()
+
+
+class CommunityPartnerAdmin(ModelAdmin):
+    model = CommunityPartner
+    menu_label = "Partner organisations"
+    menu_icon = "group"
+    list_display = ("name", "kind", "website")
+    list_filter = ("kind", "languages")
+    search_fields = ("name", "description", "communities_served")
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "kind", "description", "website", "communities_served"]
+    permission_helper_class = CommunityPartnerPermissionHelper
+    button_helper_class = PartnerButtonHelper  # adds "Invite a member"
+    panels = CommunityPartner.panels + [
+        MultiFieldPanel(
+            [FieldPanel("members", widget=forms.SelectMultiple(attrs={"size": 8}))],
+            heading="Members",
+            help_text=(
+                "People who author pages for this organisation. "
+                "They also need the Community partners role to sign in to the admin."
+            ),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if _manages_partners(request.user):
+            return queryset
+        return queryset.filter(members=request.user)
+
+    def history_view(self, request, instance_pk):
+        # modeladmin looks the record up among all organisations; its history names who did what.
+        if not str(instance_pk).isdigit() or not self.get_queryset(request).filter(pk=instance_pk).exists():
+            raise PermissionDenied
+        return super().history_view(request, instance_pk)
+
+
+class LocationAdmin(ModelAdmin):
+    model = Location
+    menu_label = "Locations"
+    menu_icon = "site"
+    list_display = ("name", "kind", "city", "step_free_access")
+    list_filter = ("kind", "city", "step_free_access")
+    search_fields = ("name", "street_address", "city")
+
+
+class AudienceAdmin(ModelAdmin):
+    model = Audience
+    menu_icon = "user"
+    search_fields = ("name",)
+
+
+class LanguageAdmin(ModelAdmin):
+    model = Language
+    menu_icon = "globe"
+    search_fields = ("name",)
+
+
+class CommunityGroup(ModelAdminGroup):
+    menu_label = "Community"
+    menu_icon = "group"
+    menu_order = 250
+    items = (CommunityPartnerAdmin, LocationAdmin, AudienceAdmin, LanguageAdmin)
+
+
+def register_viewsets():
+    modeladmin_register(CommunityGroup)

@@ -1,0 +1,189 @@
+"""The upcoming calendar: sessions day by day for this week, next week or this month.
+
+Cancelled sessions stay in the list, marked, so a patron who planned to go learns it here.
+"""
+
+import dataclasses
+import datetime
+from itertools import groupby
+
+from django import forms
+from django.template.response import TemplateResponse
+from django.utils import dateformat, timezone
+
+from clpages.models import Location, ProgramSession
+from clpages.models.querysets import place_label
+from clpages.programs.filters import ProgramFilterForm, day_start, next_month, not_one_of
+from clpages.programs.listing import index_programs, join_querystrings, page_of_ids, session_rows
+from clpages.stages import SessionFormat, SessionStatus
+
+PERIODS = [
+    ("this-week", "This week"),
+    ("next-week", "Next week"),
+    ("month", "This month"),
+]
+PERIOD_LABELS = dict(PERIODS)
+# A long month in a large library system is read a page at a time, never all at once.
+SESSIONS_PER_PAGE = 100
+
+
+class CalendarFilterForm(ProgramFilterForm):
+    """The listing's filters without its date choices: the calendar's period takes their place."""
+
+    period = forms.ChoiceField(
+        label="Show",
+        choices=PERIODS,
+        required=False,
+        error_messages={"invalid_choice": not_one_of("the periods")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("when", "date_from", "date_to", "include_past"):
+            del self.fields[name]
+
+    def chosen_period(self):
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("period") or "this-week"
+
+
+def period_window(period, now=None):
+    """(start, end) of a period; what has already ended today is not upcoming."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    monday = today - datetime.timedelta(days=today.weekday())
+    if period == "next-week":
+        return day_start(monday + datetime.timedelta(days=7)), day_start(monday + datetime.timedelta(days=14))
+    if period == "month":
+        return now, day_start(next_month(today.replace(day=1)))
+    return now, day_start(monday + datetime.timedelta(days=7))
+
+
+def calendar_sessions(index, filters, period, now=None):
+    now = now or timezone.now()
+    start, end = period_window(period, now)
+    # The period replaces the listing's dates; past sessions are never "upcoming".
+    filters = dataclasses.replace(filters, when="", date_from=None, date_to=None, include_past=False)
+    sessions = ProgramSession.objects.filter(end__gt=start, start__lt=end).order_by("start", "pk")
+    return filters.sessions(sessions, index_programs(index), now)
+
+
+# What a line of the calendar shows, read as plain rows: a hundred sessions built as models,
+# each with its program page and its place, cost more than the rest of the page.
+LOCATION_COLUMNS = ["location__name", "location__street_address", "location__city", "location__postcode"]
+LINE_COLUMNS = [
+    "pk", "start", "end", "status", "format", "address", "location_id", *LOCATION_COLUMNS,
+    "program__title", "program__slug",
+]  # fmt: skip
+FORMAT_LABELS = dict(SessionFormat.choices)
+STATUS_LABELS = dict(SessionStatus.choices)
+
+
+@dataclasses.dataclass
+class CalendarLine:
+    """One session as the calendar prints it, times already in local time."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    start_time: str
+    end_time: str
+    status: str
+    status_label: str
+    format_label: str
+    place: str
+    program_title: str
+    program_url: str
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+
+def calendar_lines(ids, index_url):
+    """The sessions `ids`, in that order, as CalendarLines.
+
+    Every program listed is a child of the index: its URL is the index's plus its slug, without
+    routing each of up to a hundred pages through the site's URL lookup.
+    """
+    times = {}
+
+    def clock(moment):
+        # Sessions mostly start on the hour or half hour: format each time of day once.
+        key = (moment.hour, moment.minute)
+        if key not in times:
+            times[key] = dateformat.format(moment, "g:i A")
+        return times[key]
+
+    places = {}
+
+    def place(row):
+        if not row["location_id"]:
+            return row["address"]
+        if row["location_id"] not in places:
+            location = Location(**{key.removeprefix("location__"): row[key] for key in LOCATION_COLUMNS})
+            places[row["location_id"]] = place_label(location, row["address"])
+        return places[row["location_id"]]
+
+    lines = []
+    for row in session_rows(ids, LINE_COLUMNS):
+        start, end = timezone.localtime(row["start"]), timezone.localtime(row["end"])
+        lines.append(
+            CalendarLine(
+                start=start,
+                end=end,
+                start_time=clock(start),
+                end_time=clock(end),
+                status=row["status"],
+                status_label=STATUS_LABELS.get(row["status"], row["status"]),
+                format_label=FORMAT_LABELS.get(row["format"], row["format"]),
+                place=place(row),
+                program_title=row["program__title"],
+                program_url=f"{index_url}{row['program__slug']}/",
+            )
+        )
+    return lines
+
+
+def group_by_day(lines):
+    """[(date, [lines])] in local time, for the day headings."""
+    return [(day, list(day_lines)) for day, day_lines in groupby(lines, key=lambda line: line.start.date())]
+
+
+def serve_calendar(index, request):
+    form = CalendarFilterForm(request.GET)
+    filters = form.filters()
+    period = form.chosen_period()
+    now = timezone.now()
+    window = period_window(period, now)
+    # Count and page the sessions' ids alone, then read the hundred shown: sorting whole rows
+    # joined to their programs and places cost more than reading the page's lines again.
+    # Counted alongside the page: a period's sessions are few, and PostgreSQL counted them by
+    # collecting every running program first (10 ms at 10,000 programs, 2 for the page itself).
+    items = page_of_ids(
+        request, calendar_sessions(index, filters, period, now), SESSIONS_PER_PAGE, count_alongside=True
+    )
+    items.object_list = calendar_lines(items.object_list, index.get_url(request))
+    querystring = filters.querystring()
+    context = index.get_context(request, listing=False)
+    context.update(
+        {
+            "form": form,
+            "filters": filters,
+            "period": period,
+            "period_label": PERIOD_LABELS[period],
+            "periods": [
+                (value, label, join_querystrings(querystring, f"period={value}")) for value, label in PERIODS
+            ],
+            "first_day": timezone.localdate(window[0]),
+            "last_day": timezone.localdate(window[1] - datetime.timedelta(microseconds=1)),
+            "items": items,
+            "days": group_by_day(items),
+            "querystring": join_querystrings(querystring, f"period={period}"),
+            "filter_querystring": querystring,
+            "filters_in_use": [
+                (label, text, join_querystrings(without, f"period={period}"))
+                for label, text, without in filters.in_use(form)
+            ],
+        }
+    )
+    return TemplateResponse(request, "clpages/calendar_page.html", context)

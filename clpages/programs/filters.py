@@ -1,0 +1,400 @@
+"""One GET form of filters for the listing, calendar, iCal and search: a filtered view can be bookmarked.
+
+Program-level filters (audience, language, topic, stage, partner, free text) narrow programs.
+Session-level filters (place, format, dates) match programs that have at least one session meeting
+all of them at once: "online, this week, at the Central branch" means one such session.
+"""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+from taggit.models import Tag
+
+from clpages.models import (
+    Audience,
+    CommunityPartner,
+    Language,
+    Location,
+    ProgramPage,
+    ProgramSession,
+    ProgramTag,
+)
+from clpages.search.query import matching_pks
+from clpages.search.text import MAX_CHARACTERS, length_problem
+from clpages.stages import SessionFormat, SessionStatus, Stage
+from clpages.widgets import QuickSelect
+
+WHEN_CHOICES = [
+    ("", "Any time"),
+    ("today", "Today"),
+    ("week", "This week"),
+    ("month", "This month"),
+]
+
+# Sessions offered both ways count for people looking for either way of taking part.
+FORMAT_MATCHES = {
+    SessionFormat.IN_PERSON: [SessionFormat.IN_PERSON, SessionFormat.HYBRID],
+    SessionFormat.ONLINE: [SessionFormat.ONLINE, SessionFormat.HYBRID],
+    SessionFormat.HYBRID: [SessionFormat.HYBRID],
+}
+FORMAT_CHOICES = [
+    ("", "Any format"),
+    (SessionFormat.IN_PERSON, "In person"),
+    (SessionFormat.ONLINE, "Online"),
+    (SessionFormat.HYBRID, "Both in person and online"),
+]
+
+FILTER_FIELDS = [
+    "q",
+    "audience",
+    "language",
+    "topic",
+    "stage",
+    "partner",
+    "location",
+    "format",
+    "when",
+    "date_from",
+    "date_to",
+    "include_past",
+]
+SESSION_FIELDS = ("location", "format", "when", "date_from", "date_to")
+
+
+def _not_found(thing):
+    return f"We could not find the {thing} “%(value)s”. Choose one from the list."
+
+
+def _menu(label, queryset, *, empty, noun, by_slug=True):
+    """An optional drop-down of records, chosen by slug so the URL stays readable.
+
+    Its options are the same for every visitor, so they are read once per content change.
+    """
+    return forms.ModelChoiceField(
+        widget=QuickSelect(shared_as=noun.replace(" ", "-")),
+        label=label,
+        queryset=queryset,
+        to_field_name="slug" if by_slug else None,
+        required=False,
+        empty_label=empty,
+        error_messages={"invalid_choice": _not_found(noun)},
+    )
+
+
+def not_one_of(things):
+    return f"“%(value)s” is not one of {things}. Choose one from the list."
+
+
+# Dates a patron may filter by. Python's dates end in the year 9999, so a day past the last one
+# (the end of a chosen range, or a feed's horizon) cannot be worked out near it; no library plans
+# sessions that far ahead, and a clear message is better than an empty calendar.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2999, 12, 31)
+
+
+def _long_date(day):
+    return f"{day.day} {day:%B %Y}"
+
+
+class DateFilterField(forms.DateField):
+    """A date field whose message repeats what was typed: a date input cannot show a date it cannot read."""
+
+    def to_python(self, value):
+        try:
+            day = super().to_python(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": value}
+            ) from error
+        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+            raise forms.ValidationError(
+                "Choose a date between %(earliest)s and %(latest)s.",
+                code="out_of_range",
+                params={"earliest": _long_date(EARLIEST_DATE), "latest": _long_date(LATEST_DATE)},
+            )
+        return day
+
+
+class ProgramFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Words to look for",
+        required=False,
+        max_length=MAX_CHARACTERS,
+        error_messages={"max_length": "Please use at most %(limit_value)d characters."},
+    )
+    audience = _menu("Who it is for", Audience.objects.all(), empty="Everyone", noun="audience")
+    language = _menu("Language", Language.objects.all(), empty="Any language", noun="language")
+    topic = _menu("Topic", Tag.objects.none(), empty="Any topic", noun="topic")
+    stage = forms.TypedChoiceField(
+        label="Stage",
+        choices=[("", "Any stage")] + [(str(v), f"{v}. {label}") for v, label in Stage.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": not_one_of("the five stages")},
+    )
+    partner = _menu(
+        "Co-created with",
+        CommunityPartner.objects.only("pk", "name", "slug"),
+        empty="Any partner organisation",
+        noun="partner organisation",
+    )
+    location = _menu(
+        "Place", Location.objects.only("pk", "name"), empty="Any place", noun="place", by_slug=False
+    )
+    format = forms.ChoiceField(
+        label="How to take part",
+        choices=FORMAT_CHOICES,
+        required=False,
+        help_text="Sessions offered both ways count for in person and for online.",
+        error_messages={"invalid_choice": not_one_of("the ways of taking part")},
+    )
+    when = forms.ChoiceField(
+        label="When",
+        choices=WHEN_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": not_one_of("the periods")},
+    )
+    date_from = DateFilterField(
+        label="From",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "invalid": "We could not read the date “%(value)s”. "
+            "Enter the start date as year-month-day, for example 2026-11-30."
+        },
+    )
+    date_to = DateFilterField(
+        label="To",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "invalid": "We could not read the date “%(value)s”. "
+            "Enter the end date as year-month-day, for example 2026-12-31."
+        },
+    )
+    include_past = forms.BooleanField(label="Include past programs", required=False)
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("when"):
+            # So "Any time" shows as chosen when no period is in the address.
+            data = data.copy()
+            data["when"] = ""
+        super().__init__(data, *args, **kwargs)
+        # Only topics that programs patrons may see use: a patron never picks a topic that can
+        # match nothing, and a draft or private program's topics are not published through it.
+        # EXISTS stops at a topic's first program instead of joining every tagging and
+        # de-duplicating (20,000 rows at 10,000 programs).
+        used = ProgramTag.objects.filter(
+            tag=OuterRef("pk"), content_object__in=ProgramPage.objects.visible().values("pk")
+        )
+        self.fields["topic"].queryset = Tag.objects.filter(Exists(used)).order_by("name")
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        problem = length_problem(text)
+        if problem:
+            raise forms.ValidationError(problem, code="too_long")
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date must be on or after the start date.")
+        return cleaned
+
+    def filters(self):
+        """The filters that can be applied: invalid ones are left out (and reported by the form)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return ProgramFilters(**{name: data.get(name) for name in FILTER_FIELDS})
+
+    def error_summary(self):
+        """(field id, label, message) for each problem, for the summary at the top of the form."""
+        summary = []
+        for name, errors in self.errors.items():
+            field = self[name] if name in self.fields else None
+            for message in errors:
+                summary.append((field.id_for_label if field else "", field.label if field else "", message))
+        return summary
+
+
+@dataclass
+class ProgramFilters:
+    q: str = ""
+    audience: Audience | None = None
+    language: Language | None = None
+    topic: Tag | None = None
+    stage: int | None = None
+    partner: CommunityPartner | None = None
+    location: Location | None = None
+    format: str = ""
+    when: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    include_past: bool = False
+
+    @property
+    def active(self):
+        """True when the patron narrowed the list in any way."""
+        return any(getattr(self, name) for name in FILTER_FIELDS)
+
+    @property
+    def session_filtered(self):
+        return any(getattr(self, name) for name in SESSION_FIELDS)
+
+    def querystring(self, **overrides):
+        """The filters as GET parameters, for pagination links and the calendar and feed URLs."""
+        params = {}
+        for name in FILTER_FIELDS:
+            value = overrides.get(name, getattr(self, name))
+            if not value:
+                continue
+            if hasattr(value, "slug"):
+                value = value.slug
+            elif hasattr(value, "pk"):
+                value = value.pk
+            elif isinstance(value, bool):
+                value = "on"
+            elif isinstance(value, datetime.date):
+                value = value.isoformat()
+            params[name] = value
+        return urlencode(params)
+
+    def in_use(self, form):
+        """(label, chosen value, querystring without it) for each filter in use, to remove one by one."""
+        shown = []
+        for name in FILTER_FIELDS:
+            value = getattr(self, name)
+            if not value or name not in form.fields:
+                continue
+            field = form.fields[name]
+            if name == "include_past":
+                text = "yes"
+            elif hasattr(field, "choices") and not hasattr(value, "pk"):
+                text = dict(field.choices).get(str(value), value)
+            else:
+                text = str(value)
+            shown.append((field.label, text, self.querystring(**{name: None})))
+        return shown
+
+    # Dates -------------------------------------------------------------------------------------
+
+    def window(self, now=None):
+        """The (start, end) datetimes a session must overlap, either end open (None)."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        start = end = None
+        if self.when == "today":
+            start, end = day_start(today), day_start(today + datetime.timedelta(days=1))
+        elif self.when == "week":
+            monday = today - datetime.timedelta(days=today.weekday())
+            start, end = day_start(monday), day_start(monday + datetime.timedelta(days=7))
+        elif self.when == "month":
+            first = today.replace(day=1)
+            start, end = day_start(first), day_start(next_month(first))
+        # Chosen dates narrow a chosen period further: every filter narrows, none overrides.
+        if self.date_from:
+            start = max(filter(None, [start, day_start(self.date_from)]))
+        if self.date_to:
+            end = min(filter(None, [end, day_start(self.date_to + datetime.timedelta(days=1))]))
+        if not self.include_past:
+            start = max(filter(None, [start, now]))
+        return start, end
+
+    # Querysets ---------------------------------------------------------------------------------
+
+    def session_q(self, now=None, prefix=""):
+        """Conditions one session must meet; `prefix` reaches sessions through a relation."""
+        start, end = self.window(now)
+        q = Q()
+        if start is not None:
+            q &= Q(**{f"{prefix}end__gt": start})
+        if end is not None:
+            q &= Q(**{f"{prefix}start__lt": end})
+        if self.location:
+            q &= Q(**{f"{prefix}location": self.location})
+        if self.format:
+            q &= Q(**{f"{prefix}format__in": FORMAT_MATCHES[self.format]})
+        return q
+
+    def program_q(self, prefix=""):
+        """Conditions on the program itself; `prefix` reaches programs through a relation."""
+        q = Q()
+        if self.audience:
+            q &= Q(**{f"{prefix}audiences": self.audience})
+        if self.language:
+            q &= Q(**{f"{prefix}languages": self.language})
+        if self.topic:
+            q &= Q(**{f"{prefix}tagged_items__tag": self.topic})
+        if self.stage:
+            q &= Q(**{f"{prefix}stage": self.stage})
+        if self.partner:
+            q &= Q(**{f"{prefix}co_created_with": self.partner})
+        return q
+
+    def apply_text(self, programs):
+        if not self.q:
+            return programs
+        return programs.filter(pk__in=matching_pks(ProgramPage, self.q))
+
+    def matching_sessions(self, now=None):
+        """Sessions meeting the session filters. Cancelled ones never make a program match."""
+        now = now or timezone.now()
+        conditions = self.session_q(now) if self.session_filtered else Q(end__gte=now)
+        return ProgramSession.objects.filter(conditions).exclude(status=SessionStatus.CANCELLED)
+
+    def with_sessions_in_window(self, programs, now):
+        """Leave out programs whose sessions all end before the window opens.
+
+        Only a narrowing: a matching session still has to be found. It lets the database look
+        up the sessions of programs still running (an index range on last_session_end) instead
+        of every program's.
+        """
+        start, _ = self.window(now)
+        return programs if start is None else programs.filter(last_session_end__gt=start)
+
+    def programs(self, programs, now=None):
+        """Narrow a ProgramPage queryset.
+
+        With dates, a place or a format chosen, the soonest matching session comes first;
+        otherwise the newest programs do. Every condition is a subquery run once, not once per
+        program, so a large catalogue costs one pass over its sessions.
+        """
+        now = now or timezone.now()
+        programs = self.apply_text(programs.filter(self.program_q()))
+        if self.session_filtered:
+            programs = self.with_sessions_in_window(programs, now)
+            matching = self.matching_sessions(now)
+            first_start = matching.filter(program=OuterRef("pk")).order_by("start").values("start")[:1]
+            return (
+                programs.filter(pk__in=matching.values("program_id"))
+                .annotate(next_start=Subquery(first_start))
+                .order_by("next_start", "-first_published_at", "-pk")
+            )
+        if not self.include_past:
+            # Past programs have sessions and all have ended. Programs still being planned,
+            # with no sessions yet, stay: that is the community-led work patrons can join.
+            programs = programs.upcoming(now)
+        return programs.order_by("-first_published_at", "-pk")
+
+    def sessions(self, sessions, programs, now=None):
+        """Narrow a ProgramSession queryset to sessions of matching programs, cancelled ones included."""
+        now = now or timezone.now()
+        programs = self.with_sessions_in_window(self.apply_text(programs.filter(self.program_q())), now)
+        return sessions.filter(self.session_q(now), program__in=programs.values("pk"))
+
+
+def day_start(day):
+    """Midnight at the start of a local calendar day."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def next_month(first):
+    return (first + datetime.timedelta(days=32)).replace(day=1)

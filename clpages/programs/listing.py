@@ -1,0 +1,182 @@
+"""The program index's listing: one page of program cards for the patron's filters, with what
+each card shows loaded in a fixed number of queries."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Window
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_rendition_or_not_found
+
+from clpages.models import ProgramPage, ProgramSession
+from clpages.models.programs import link_names
+from clpages.programs.filters import ProgramFilterForm
+
+
+def index_programs(index):
+    """The programs a patron may see under a program index, unordered, for subqueries."""
+    return ProgramPage.objects.child_of(index).visible()
+
+
+def listing_context(index, request):
+    """Context of the filtered program listing on a ProgramIndexPage."""
+    form = ProgramFilterForm(request.GET)
+    filters = form.filters()
+    rendition_spec = "fill-480x320"
+    # A card shows none of the long text.
+    listing = index.get_listing_queryset().defer("body", "community_goals", "success_looks_like")
+    # Sort and page the ids alone, then load the page's twelve programs: sorting thousands of
+    # whole rows (and skipping them, on later pages) cost more than one more query.
+    items = page_of_ids(
+        request, filters.programs(listing), index.per_page, count_alongside=filters.session_filtered
+    )
+    ids = items.object_list
+    shown = listing.filter(pk__in=ids).prefetch_related(
+        Prefetch(
+            "image__renditions",
+            queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=rendition_spec),
+        )
+    )
+    by_id = {program.pk: program for program in shown}
+    # The page's programs, loaded once: the template iterates the same list.
+    programs = attach_names([by_id[pk] for pk in ids if pk in by_id])
+    card_filter = Filter(spec=rendition_spec)
+    # Every program listed is a child of the index: its URL is the index's plus its slug.
+    index_url = index.get_url(request)
+    for program in programs:
+        program.card_image = card_image(program.image, card_filter) if program.image else ""
+        program.listing_url = f"{index_url}{program.slug}/"
+    items.object_list = attach_next_sessions(programs, filters)
+    querystring = filters.querystring()
+    return {
+        "form": form,
+        "filters": filters,
+        "items": items,
+        "querystring": querystring,
+        "in_use": filters.in_use(form),
+        # The calendar has its own periods instead of the listing's dates.
+        "calendar_querystring": filters.querystring(
+            when="", date_from=None, date_to=None, include_past=False
+        ),
+    }
+
+
+MAX_PAGE_NUMBER = 1_000_000
+
+
+def page_of_ids(request, queryset, per_page, count_alongside=False):
+    """The page of the queryset's ids asked for, shown as the last page when past the end.
+
+    With `count_alongside`, the number of matches comes with the page's rows (COUNT(*) OVER ())
+    instead of from a count of its own: one pass over the matches instead of two. That pays
+    when the order needs every match anyway (soonest session first). Newest first, the
+    database reads the page by walking an index and stopping after it: counting alongside
+    would make it read every match, so the count is asked for separately.
+    """
+    paginator = Paginator(queryset, per_page)
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    # Past the end is shown as the last page; a page number whose offset the database cannot
+    # hold (SQLite's and PostgreSQL's are 64-bit) is past the end of any catalogue.
+    number = min(number, MAX_PAGE_NUMBER)
+
+    def read(rows_of, number):
+        return list(rows_of[(number - 1) * per_page : number * per_page])
+
+    if not count_alongside:
+        if not 1 <= number <= paginator.num_pages:
+            number = paginator.num_pages
+        ids = read(queryset.values_list("pk", flat=True), number)
+    else:
+        counted = queryset.annotate(matches=Window(Count("*"))).values_list("pk", "matches")
+        rows = read(counted, number) if number >= 1 else []
+        if rows:
+            paginator.count = rows[0][1]
+        elif number == 1:
+            paginator.count = 0
+        else:
+            # Past the end: no row carried the count.
+            paginator.count = queryset.count()
+            if paginator.count:
+                number = paginator.num_pages
+                rows = read(counted, number)
+        ids = [pk for pk, _ in rows]
+    page = paginator.page(max(1, min(number, paginator.num_pages)))
+    page.object_list = ids
+    return page
+
+
+def card_image(image, image_filter):
+    """A card's <img>, as `{% image image fill-480x320 alt="" loading="lazy" %}` writes it.
+
+    The rendition comes from those prefetched with the page of programs; Wagtail's tag would
+    also write each one back to the cache, which cost more than the rest of the card.
+    """
+    try:
+        rendition = image.find_existing_rendition(image_filter)
+    except image.get_rendition_model().DoesNotExist:
+        rendition = get_rendition_or_not_found(image, image_filter)
+    return rendition.img_tag({"alt": "", "loading": "lazy"})
+
+
+# What a card lists by name: the attribute set on each program, for each kind of link_names.
+CARD_NAMES = {
+    "audiences": "audience_names",
+    "languages": "language_names",
+    "co_created_with": "partner_names",
+}
+
+
+def attach_names(programs):
+    """Give each program of a page of results the names its card lists, joined, in one query."""
+    programs = list(programs)
+    names = link_names([program.pk for program in programs], CARD_NAMES)
+    for program in programs:
+        for kind, attribute in CARD_NAMES.items():
+            setattr(program, attribute, ", ".join(names.get((program.pk, kind), [])))
+    return programs
+
+
+def attach_next_sessions(programs, filters, now=None):
+    """Give each program of a page of results its `next_session` (matching the filters), in one query."""
+    programs = list(programs)
+    sessions = (
+        filters.matching_sessions(now)
+        .filter(program__in=[program.pk for program in programs])
+        .select_related("location")
+        .order_by("start", "pk")
+    )
+    first = {}
+    for session in sessions:
+        first.setdefault(session.program_id, session)
+    for program in programs:
+        program.next_session = first.get(program.pk)
+    return programs
+
+
+def session_rows(ids, columns):
+    """Rows of the sessions `ids` (in that order) with `columns`; `program__` ones from their program.
+
+    The program's columns are read in a query of their own: joined, a database that thinks the
+    program table small may read every program and look up its sessions instead of reading the
+    few hundred sessions asked for by id (SQLite did, at 1,000 programs: 22 ms instead of 2).
+    """
+    own = [column for column in columns if not column.startswith("program__")]
+    of_program = [column.removeprefix("program__") for column in columns if column.startswith("program__")]
+    found = {row["pk"]: row for row in ProgramSession.objects.filter(pk__in=ids).values("program_id", *own)}
+    if of_program:
+        programs = {
+            row["pk"]: row
+            for row in ProgramPage.objects.filter(
+                pk__in={row["program_id"] for row in found.values()}
+            ).values("pk", *of_program)
+        }
+        for row in found.values():
+            program = programs.get(row["program_id"], {})
+            row.update({f"program__{column}": program.get(column) for column in of_program})
+    return [found[pk] for pk in ids if pk in found]
+
+
+def join_querystrings(*parts):
+    return "&".join(part for part in parts if part)

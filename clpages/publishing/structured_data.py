@@ -1,0 +1,173 @@
+"""schema.org JSON-LD for program and partnership pages, so search engines and calendar
+tools can show programs as events and credit the organisations behind them.
+
+Builders return plain dicts; ``json_ld_script`` embeds them safely in a page.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from wagtail.models import Site
+
+from clpages.conf import setting
+from clpages.stages import Registration, SessionFormat, SessionStatus
+
+SCHEMA = "https://schema.org"
+
+ATTENDANCE_MODES = {
+    SessionFormat.IN_PERSON: f"{SCHEMA}/OfflineEventAttendanceMode",
+    SessionFormat.ONLINE: f"{SCHEMA}/OnlineEventAttendanceMode",
+    SessionFormat.HYBRID: f"{SCHEMA}/MixedEventAttendanceMode",
+}
+
+# The text of a JSON-LD script must not be able to close the element or open a comment:
+# partner-authored text like "</script>" is written with JSON escapes instead.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """A ``<script type="application/ld+json">`` element holding ``data``, safe to embed."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def _absolute(request, url):
+    if not url:
+        return None
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def _image_url(request, image, filter_spec):
+    if image is None:
+        return None
+    return _absolute(request, image.get_rendition(filter_spec).url)
+
+
+def library_name(site):
+    """The library's name: the Wagtail site's name, else the project's WAGTAIL_SITE_NAME."""
+    return (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "") or "Our library"
+
+
+def library_organization(request):
+    """The library as an organisation: the site's name and home page."""
+    site = Site.find_for_request(request) if request is not None else None
+    organization = {"@type": "Organization", "name": library_name(site)}
+    if site is not None:
+        organization["url"] = site.root_url + "/"
+    return organization
+
+
+def partner_reference(partner):
+    """A co-creating partner, as credited on an event."""
+    organization = {"@type": "Organization", "name": partner.name}
+    if partner.website:
+        organization["url"] = partner.website
+    return organization
+
+
+def _place(session):
+    if session.location_id:
+        location = session.location
+        address = {"@type": "PostalAddress", "streetAddress": location.street_address}
+        if location.city:
+            address["addressLocality"] = location.city
+        if location.postcode:
+            address["postalCode"] = location.postcode
+        return {"@type": "Place", "name": location.name, "address": address}
+    if session.address:
+        return {"@type": "Place", "name": session.address, "address": session.address}
+    return None
+
+
+def _location(session, page_url):
+    place = _place(session)
+    virtual = {"@type": "VirtualLocation", "url": session.public_online_url or page_url}
+    if session.format == SessionFormat.ONLINE:
+        return virtual
+    if session.format == SessionFormat.HYBRID:
+        return [place, virtual] if place else virtual
+    return place
+
+
+def _offer(program, session, page_url):
+    offer = {
+        "@type": "Offer",
+        "url": session.registration_url if session.registration == Registration.EXTERNAL else page_url,
+        "availability": f"{SCHEMA}/SoldOut" if session.status == SessionStatus.FULL else f"{SCHEMA}/InStock",
+    }
+    if program.is_free:
+        offer["price"] = 0
+        offer["priceCurrency"] = setting("CLPAGES_CURRENCY")
+    elif program.cost_details:
+        offer["description"] = program.cost_details
+    return offer
+
+
+def session_event(program, session, *, page_url, organizers, image_url=None):
+    """One schema.org Event for one session of a program."""
+    event = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        # Unsaved sessions (in an editor's preview) have no id yet; their start time stands in.
+        "@id": f"{page_url}#session-{session.pk or localtime(session.start).strftime('%Y%m%dT%H%M')}",
+        "name": program.title,
+        "description": program.summary,
+        "url": page_url,
+        "startDate": localtime(session.start).isoformat(),
+        "endDate": localtime(session.end).isoformat(),
+        "eventAttendanceMode": ATTENDANCE_MODES.get(
+            session.format, ATTENDANCE_MODES[SessionFormat.IN_PERSON]
+        ),
+        # A full session still goes ahead: only a cancellation changes its status.
+        "eventStatus": f"{SCHEMA}/EventCancelled" if session.is_cancelled else f"{SCHEMA}/EventScheduled",
+        "organizer": organizers,
+        "isAccessibleForFree": program.is_free,
+        "offers": _offer(program, session, page_url),
+    }
+    location = _location(session, page_url)
+    if location:
+        event["location"] = location
+    if session.capacity:
+        event["maximumAttendeeCapacity"] = session.capacity
+    if image_url:
+        event["image"] = [image_url]
+    return event
+
+
+def program_events(program, sessions, partners, request):
+    """Events for the given (upcoming) sessions of a program, crediting the library and partners.
+
+    Partners are organisers alongside the library, not sponsors: programs are co-led.
+    """
+    sessions = list(sessions)
+    if not sessions:
+        return []
+    page_url = program.get_full_url(request)
+    organizers = [library_organization(request)] + [partner_reference(p) for p in partners]
+    image_url = _image_url(request, program.image, "width-960")
+    return [
+        session_event(program, session, page_url=page_url, organizers=organizers, image_url=image_url)
+        for session in sessions
+    ]
+
+
+def partner_organization(partnership, request):
+    """The partner organisation of a partnership page, as a schema.org Organization."""
+    partner = partnership.partner
+    page_url = partnership.get_full_url(request)
+    organization = {
+        "@context": SCHEMA,
+        "@type": "Organization",
+        "@id": f"{page_url}#organization",
+        "name": partner.name,
+        "url": partner.website or page_url,
+        "description": partner.description,
+    }
+    logo = _image_url(request, partner.logo, "max-400x400")
+    if logo:
+        organization["logo"] = logo
+    return organization
