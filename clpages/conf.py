@@ -16,7 +16,7 @@ DEFAULTS = {
     # How far ahead a program index's iCalendar feed reaches, and how many sessions it holds at most.
     "CLPAGES_ICAL_FEED_DAYS": 183,
     "CLPAGES_ICAL_FEED_MAX_EVENTS": 500,
-    # The currency of session prices in structured data (ISO 4217).
+    # The currency (ISO 4217) a site's Library details start with; editors change it under Settings.
     "CLPAGES_CURRENCY": "CAD",
     # The most sessions one program may have (the page form refuses more).
     "CLPAGES_MAX_SESSIONS_PER_PROGRAM": 200,

@@ -2,7 +2,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from clpages.models import CommunityHubPage
 from clpages.performance.routing import DirectRouteMixin
+from clpages.programs.this_week import sessions_ahead
+from home.sections import site_sections
 
 
 class HomePage(DirectRouteMixin, Page):
@@ -13,8 +16,9 @@ class HomePage(DirectRouteMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from clpages.models import CommunityHubPage
-
         context = super().get_context(request, *args, **kwargs)
         context["hubs"] = CommunityHubPage.objects.child_of(self).live().public()
+        # What's on this week, and where to find the rest: the listing, calendar and hub.
+        context["this_week"] = sessions_ahead(self, request)
+        context["sections"] = site_sections(request)
         return context

@@ -67,7 +67,7 @@ def test_a_renamed_topic_shows_in_the_menu_at_once(client, tree):
 
 def test_a_new_page_in_the_menu_shows_at_once(client, tree):
     html = client.get(tree["programs"].url).content.decode()
-    assert ">Community</a>" in html
+    assert ">Community planning</a>" in html
     assert ">Take part</a>" not in html
     tree["home"].add_child(instance=ProgramIndexPage(title="Take part", slug="take-part", show_in_menus=True))
     assert ">Take part</a>" in client.get(tree["programs"].url).content.decode()
@@ -76,14 +76,14 @@ def test_a_new_page_in_the_menu_shows_at_once(client, tree):
 def test_a_section_made_private_leaves_listings_and_the_menu_at_once(client, tree):
     make_program(tree["programs"], title="Seed library swap")
     assert "Seed library swap" in client.get(tree["programs"].url).content.decode()
-    assert ">Community</a>" in client.get("/").content.decode()
+    assert ">Community planning</a>" in client.get("/").content.decode()
 
     PageViewRestriction.objects.create(page=tree["hub"], restriction_type=PageViewRestriction.LOGIN)
 
     # The listing itself is now behind a login, and its programs are out of search and the menu.
     assert client.get(tree["programs"].url).status_code == 302
     assert "Seed library swap" not in client.get("/search/", {"q": "seed"}).content.decode()
-    assert ">Community</a>" not in client.get("/").content.decode()
+    assert ">Community planning</a>" not in client.get("/").content.decode()
 
 
 def test_shared_values_can_be_turned_off(settings):

@@ -1,6 +1,7 @@
 from clpages.models.evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
 from clpages.models.generation import ContentGeneration
 from clpages.models.hub import CommunityHubPage
+from clpages.models.library import LibraryContact, LibraryDetails, contact_for_site, library_contact
 from clpages.models.membership import MembershipRequest, PartnerMembership
 from clpages.models.moderation import LibraryApprovalTask, PartnerCoReviewTask, PartnerCoReviewTaskState
 from clpages.models.partners import Audience, CommunityPartner, Language, Location
@@ -18,6 +19,8 @@ __all__ = [
     "EvaluationQuote",
     "Language",
     "LibraryApprovalTask",
+    "LibraryContact",
+    "LibraryDetails",
     "Location",
     "MembershipRequest",
     "PartnerCoReviewTask",
@@ -30,4 +33,6 @@ __all__ = [
     "ProgramPage",
     "ProgramSession",
     "ProgramTag",
+    "contact_for_site",
+    "library_contact",
 ]

@@ -239,6 +239,10 @@ NARROWED_VIEWS = {
     # A report on every page type of the site, with the title of the last page edited.
     "wagtailadmin_reports:page_types_usage": refuse,
     "wagtailadmin_reports:page_types_usage_results": refuse,
+    # Site settings (Settings > Library details) speak for the library on every public page:
+    # refused outright, rather than Wagtail's redirect to the dashboard.
+    "wagtailsettings:edit": refuse,
+    "wagtailsettings:preview_on_edit": refuse,
     "wagtailadmin_tag_autocomplete": _tags_for_partners,
     "wagtailadmin_tag_model_autocomplete": _tags_for_partners,
     # Their listings' "Tag" filter names the most used tags of every organisation's files.

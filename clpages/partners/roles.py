@@ -21,7 +21,13 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+)
 
 from clpages.partners.collections import (
     ensure_partner_collections,
@@ -34,6 +40,7 @@ PARTNERS_GROUP = "Community partners"
 
 SCOPE_PERMISSION = ("clpages", "partnermembership", "act_for_own_organisations")
 LIBRARY_STAFF_PERMISSION = ("clpages", "partnermembership", "add_partnermembership")
+LIBRARY_DETAILS_PERMISSION = ("clpages", "librarydetails", "change_librarydetails")
 
 
 def dotted(permission):
@@ -84,6 +91,8 @@ EDITOR_MODEL_PERMISSIONS = [
         for model in ("communitypartner", "partnermembership", "location", "audience", "language")
         for action in ("add", "change", "delete", "view")
     ],
+    # Settings > Library details: the name and contact details every public page shows.
+    LIBRARY_DETAILS_PERMISSION,
 ]
 # Partners see their own organisations' records (the admin narrows the list to them).
 PARTNER_MODEL_PERMISSIONS = [
@@ -132,6 +141,11 @@ def setup_community_roles(stdout=None):
     # Partners first: a group holding the scope permission is never taken for library staff.
     partners, created = _group_for_role(partner_groups(), PARTNERS_GROUP)
     partners.permissions.add(*[_permission(*p) for p in PARTNER_MODEL_PERMISSIONS])
+    # The library speaks for itself on every page: partners never change its contact details.
+    partners.permissions.remove(_permission(*LIBRARY_DETAILS_PERMISSION))
+    GroupSitePermission.objects.filter(
+        group=partners, permission=_permission(*LIBRARY_DETAILS_PERMISSION)
+    ).delete()
     editors, editors_created = _group_for_role(library_staff_groups(), EDITORS_GROUP)
     say(f"{'Created' if editors_created else 'Updated'} group '{editors.name}'.")
     say(f"{'Created' if created else 'Updated'} group '{partners.name}'.")

@@ -305,9 +305,11 @@ def connect_signals():
         getattr(signals, name).connect(new_generation, dispatch_uid=f"clpages-page-cache-{name}")
     post_delete.connect(_on_page_deleted, dispatch_uid="clpages-page-cache-page-deleted")
 
-    # A new view restriction hides a section at once; a renamed topic shows in menus at once.
+    # A new view restriction hides a section at once; a renamed topic shows in menus at once; a
+    # changed phone number shows in every footer at once.
     shown_on_pages = [Site, get_image_model(), PageViewRestriction, Tag] + [
-        apps.get_model("clpages", name) for name in ("CommunityPartner", "Location", "Audience", "Language")
+        apps.get_model("clpages", name)
+        for name in ("CommunityPartner", "Location", "Audience", "Language", "LibraryDetails")
     ]
     for model in shown_on_pages:
         post_save.connect(

@@ -105,6 +105,11 @@ def calendar_lines(ids, index_url):
     Every program listed is a child of the index: its URL is the index's plus its slug, without
     routing each of up to a hundred pages through the site's URL lookup.
     """
+    return session_lines(session_rows(ids, LINE_COLUMNS), lambda row: f"{index_url}{row['program__slug']}/")
+
+
+def session_lines(rows, program_url):
+    """CalendarLines of session rows read with LINE_COLUMNS; `program_url(row)` links each one."""
     times = {}
 
     def clock(moment):
@@ -125,7 +130,7 @@ def calendar_lines(ids, index_url):
         return places[row["location_id"]]
 
     lines = []
-    for row in session_rows(ids, LINE_COLUMNS):
+    for row in rows:
         start, end = timezone.localtime(row["start"]), timezone.localtime(row["end"])
         lines.append(
             CalendarLine(
@@ -138,7 +143,7 @@ def calendar_lines(ids, index_url):
                 format_label=FORMAT_LABELS.get(row["format"], row["format"]),
                 place=place(row),
                 program_title=row["program__title"],
-                program_url=f"{index_url}{row['program__slug']}/",
+                program_url=program_url(row),
             )
         )
     return lines

@@ -7,8 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from wagtail.models import Site
 
-from clpages.models import ProgramPage
-from clpages.publishing.structured_data import library_name
+from clpages.models import ProgramPage, library_contact
 
 
 class NewProgramsFeed(Feed):
@@ -26,7 +25,8 @@ class NewProgramsFeed(Feed):
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def _site_name(self):
-        return library_name(self.site)
+        # The name set under Settings > Library details, else the site's.
+        return library_contact(self.request).name
 
     def title(self):
         return f"New programs at {self._site_name()}"

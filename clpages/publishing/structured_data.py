@@ -6,7 +6,6 @@ Builders return plain dicts; ``json_ld_script`` embeds them safely in a page.
 
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -14,6 +13,7 @@ from django.utils.timezone import localtime
 from wagtail.models import Site
 
 from clpages.conf import setting
+from clpages.models import library_contact
 from clpages.stages import Registration, SessionFormat, SessionStatus
 
 SCHEMA = "https://schema.org"
@@ -47,17 +47,28 @@ def _image_url(request, image, filter_spec):
     return _absolute(request, image.get_rendition(filter_spec).url)
 
 
-def library_name(site):
-    """The library's name: the Wagtail site's name, else the project's WAGTAIL_SITE_NAME."""
-    return (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "") or "Our library"
-
-
-def library_organization(request):
-    """The library as an organisation: the site's name and home page."""
+def library_organization(request, contact=None):
+    """The library as an organisation: its name, home page and public contact details."""
     site = Site.find_for_request(request) if request is not None else None
-    organization = {"@type": "Organization", "name": library_name(site)}
+    contact = contact or library_contact(request)
+    organization = {"@type": "Organization", "name": contact.name}
     if site is not None:
         organization["url"] = site.root_url + "/"
+    if contact.phone:
+        organization["telephone"] = contact.phone
+    if contact.email:
+        organization["email"] = contact.email
+    if contact.has_address:
+        address = {"@type": "PostalAddress"}
+        for key, value in (
+            ("streetAddress", contact.street_address),
+            ("addressLocality", contact.city),
+            ("addressRegion", contact.region),
+            ("postalCode", contact.postcode),
+        ):
+            if value:
+                address[key] = value
+        organization["address"] = address
     return organization
 
 
@@ -93,7 +104,7 @@ def _location(session, page_url):
     return place
 
 
-def _offer(program, session, page_url):
+def _offer(program, session, page_url, currency):
     offer = {
         "@type": "Offer",
         "url": session.registration_url if session.registration == Registration.EXTERNAL else page_url,
@@ -101,14 +112,14 @@ def _offer(program, session, page_url):
     }
     if program.is_free:
         offer["price"] = 0
-        offer["priceCurrency"] = setting("CLPAGES_CURRENCY")
+        offer["priceCurrency"] = currency or setting("CLPAGES_CURRENCY")
     elif program.cost_details:
         offer["description"] = program.cost_details
     return offer
 
 
-def session_event(program, session, *, page_url, organizers, image_url=None):
-    """One schema.org Event for one session of a program."""
+def session_event(program, session, *, page_url, organizers, image_url=None, currency=None):
+    """One schema.org Event for one session of a program; prices in ``currency`` (ISO 4217)."""
     event = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -126,7 +137,7 @@ def session_event(program, session, *, page_url, organizers, image_url=None):
         "eventStatus": f"{SCHEMA}/EventCancelled" if session.is_cancelled else f"{SCHEMA}/EventScheduled",
         "organizer": organizers,
         "isAccessibleForFree": program.is_free,
-        "offers": _offer(program, session, page_url),
+        "offers": _offer(program, session, page_url, currency),
     }
     location = _location(session, page_url)
     if location:
@@ -147,10 +158,18 @@ def program_events(program, sessions, partners, request):
     if not sessions:
         return []
     page_url = program.get_full_url(request)
-    organizers = [library_organization(request)] + [partner_reference(p) for p in partners]
+    contact = library_contact(request)
+    organizers = [library_organization(request, contact)] + [partner_reference(p) for p in partners]
     image_url = _image_url(request, program.image, "width-960")
     return [
-        session_event(program, session, page_url=page_url, organizers=organizers, image_url=image_url)
+        session_event(
+            program,
+            session,
+            page_url=page_url,
+            organizers=organizers,
+            image_url=image_url,
+            currency=contact.currency,
+        )
         for session in sessions
     ]
 

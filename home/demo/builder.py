@@ -15,6 +15,7 @@ from clpages.models import (
     EvaluationPage,
     EvaluationQuote,
     Language,
+    LibraryDetails,
     Location,
     PartnershipIndexPage,
     PartnershipNextStep,
@@ -134,7 +135,15 @@ class DemoBuilder:
             site.root_page = home
             site.site_name = site.site_name or "Riverbend Public Library"
             site.save()
+        self.library_details(site or Site.objects.get(is_default_site=True))
         return home
+
+    def library_details(self, site):
+        if not LibraryDetails.objects.filter(site=site).exists():
+            details = LibraryDetails(site=site, **content.LIBRARY)
+            details.full_clean()
+            details.save()
+            self._new("library details")
 
     def child(self, parent, model, slug, **fields):
         existing = model.objects.child_of(parent).filter(slug=slug).first()

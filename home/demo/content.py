@@ -4,6 +4,19 @@ Sessions are given as (days from today, start hour, hours long, location key or 
 so the demo always has sessions in the coming weeks.
 """
 
+# Settings > Library details. 555-01xx numbers and example.org addresses reach nobody.
+LIBRARY = {
+    "name": "Riverbend Public Library",
+    "phone": "+1 555-555-0123",
+    "email": "askus@riverbend.example.org",
+    "street_address": "200 Market Square",
+    "city": "Riverbend",
+    "region": "ON",
+    "postcode": "K0R 1A0",
+    "opening_hours_url": "https://riverbend.example.org/hours/",
+    "currency": "CAD",
+}
+
 AUDIENCES = ["Children", "Teens", "Adults", "Older adults", "Families", "Newcomers"]
 LANGUAGES = ["English", "French", "Arabic", "Dari", "Spanish", "American Sign Language", "Tagalog"]
 

@@ -1,35 +1,19 @@
 from django import template
-from wagtail.models import Site
 
-from clpages.performance.cache import shared
-from clpages.performance.visibility import public
+from home.sections import current_states, site_sections
 
 register = template.Library()
 
 
-def _menu_rows(root, request):
-    """(pk, path, url, title) of the site's menu pages: the same for every visitor of the site."""
-    return [
-        (item.pk, item.path, item.get_url(request), item.title)
-        for item in public(root.get_children().live().in_menu())
-    ]
-
-
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
+    """The main navigation: Home, then the sections patrons look for, the current one marked."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    root = site.root_page if site else None
-    current = context.get("page")
-    items = []
-    if root:
-        rows = shared(f"main-nav:{site.pk}", lambda: _menu_rows(root, request))
-        for pk, path, url, title in rows:
-            if current and current.pk == pk:
-                state = "page"
-            elif current and current.path.startswith(path):
-                state = "true"
-            else:
-                state = ""
-            items.append(({"url": url, "title": title}, state))
-    return {"root": root, "items": items, "home_current": bool(current and root and current.pk == root.pk)}
+    sections = site_sections(request)
+    menu = sections.menu
+    states = current_states(menu, request, context.get("page"))
+    return {
+        "root_url": sections.root_url if request is not None else "",
+        "home_current": request is not None and request.path == sections.root_url,
+        "items": [(section, states.get(section, "")) for section in menu],
+    }
