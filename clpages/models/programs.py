@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
-from clpages.models.program_summary import ProgramWordsMixin
+from clpages.models.program_summary import NextSession, ProgramWordsMixin
 from clpages.models.querysets import ProgramQuerySet, place_label
 from clpages.partners.page_form import ProgramPageForm
 from clpages.performance.visibility import ViewRestrictionsMixin, public
@@ -227,7 +227,8 @@ class ProgramPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.sessions.filter(end__gte=timezone.now()).select_related("location")
+        context["sessions"] = list(self.sessions.filter(end__gte=timezone.now()).select_related("location"))
+        context["next_session"] = NextSession.among(context["sessions"])
         context["partners"] = self.co_created_with.select_related("logo")
         context["evaluations"] = public(self.evaluations.live())
         context["facts"] = self.fact_names(preview=getattr(request, "is_preview", False))
