@@ -15,7 +15,7 @@ class Stage(models.IntegerChoices):
 
 STAGE_DESCRIPTIONS = {
     Stage.ASSESSMENT: (
-        "Getting to know the community through relationships: joining local groups, "
+        "Library staff build relationships with the community: joining local groups, "
         "going to celebrations, spending time where people already gather."
     ),
     Stage.NEEDS_AND_GOALS: (
@@ -31,6 +31,31 @@ STAGE_DESCRIPTIONS = {
         "chose at the start, and share what we learned."
     ),
 }
+
+
+# The stages in the words patrons use on public pages. The Toolkit's names (Stage's labels) stay
+# what editors choose from and what the API gives, so other sites and the Toolkit's readers
+# recognise them; the hub's explanation gives both.
+STAGE_PLAIN_NAMES = {
+    Stage.ASSESSMENT: "Getting to know the community",
+    Stage.NEEDS_AND_GOALS: "Setting goals together",
+    Stage.PLAN: "Planning together",
+    Stage.DELIVER: "Up and running",
+    Stage.EVALUATE: "Looking at the results",
+}
+
+
+class ProgramKind(models.TextChoices):
+    """What a patron comes to do: take part in a program, or help shape one."""
+
+    BY_STAGE = "", "As its stage says: 'Have your say' in stages 1 and 2, 'Program' after"
+    PROGRAM = "program", "Program: people come along and take part"
+    HAVE_YOUR_SAY = "have_your_say", "Have your say: a consultation, listening session or planning meeting"
+
+
+# Stages 1 and 2 are about hearing the community (its assessment, its own goals): what people come
+# to then is a conversation that shapes the work. From planning on, a program says which it is.
+HAVE_YOUR_SAY_STAGES = frozenset({Stage.ASSESSMENT, Stage.NEEDS_AND_GOALS})
 
 
 class FramingStage(models.TextChoices):

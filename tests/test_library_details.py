@@ -190,7 +190,7 @@ def test_pages_do_not_query_the_details_on_every_view(client, tree):
     client.get(program.url)
     with CaptureQueriesContext(connection) as queries:
         html = client.get(program.url).content.decode()
-    assert html.count('href="tel:+15555550123"') == 4  # three sessions and the footer
+    assert html.count('href="tel:+15555550123"') == 5  # the summary at the top, three sessions, the footer
     assert not [q["sql"] for q in queries if "clpages_librarydetails" in q["sql"]]
 
 

@@ -139,7 +139,7 @@ def test_evaluation_without_program_or_partnership_is_refused(editor_client, tre
     assert response.status_code == 200
     assert not EvaluationPage.objects.exists()
     html = response.content.decode()
-    assert "Choose the program or the partnership this evaluation is about." in html
+    assert "Choose the program or the partnership these results are about." in html
     assert "The parents&#x27; group" in html
 
 
@@ -150,7 +150,7 @@ def test_evaluation_period_must_not_end_before_it_starts(editor_client, tree):
 
     assert response.status_code == 200
     assert not EvaluationPage.objects.exists()
-    assert "The evaluation period must end on or after the day it starts." in response.content.decode()
+    assert "The period covered must end on or after the day it starts." in response.content.decode()
 
 
 def test_valid_evaluation_of_a_program_is_saved(editor_client, tree):

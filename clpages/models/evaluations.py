@@ -1,4 +1,7 @@
-"""Evaluations against the measures of success the community chose at the start."""
+"""Evaluations against the measures of success the community chose at the start.
+
+Public pages and the admin call them "results and learning": what was found and learned,
+shared back with the community. The model keeps its name."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -31,7 +34,8 @@ class EvaluationIndexPage(
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "evaluation index"
+        verbose_name = "results and learning index"
+        verbose_name_plural = "results and learning indexes"
 
     def get_listing_queryset(self):
         return (
@@ -64,7 +68,7 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Singl
         max_length=250, help_text="Who agreed what success means, e.g. 'the Newcomer Families action group'."
     )
     success_agreed_on = models.DateField(help_text="When it was agreed: ideally before the work began.")
-    period_start = models.DateField(verbose_name="evaluation period from")
+    period_start = models.DateField(verbose_name="period covered from")
     period_end = models.DateField(verbose_name="to")
     findings = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     what_changed = RichTextField(
@@ -77,7 +81,7 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Singl
                 PageChooserPanel("program", "clpages.ProgramPage"),
                 PageChooserPanel("partnership", "clpages.PartnershipPage"),
             ],
-            heading="What is evaluated",
+            heading="What these results are about",
             help_text="Choose a program, a partnership, or both.",
         ),
         FieldPanel("summary"),
@@ -88,7 +92,7 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Singl
             ],
             heading="Success, defined by the community",
         ),
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Evaluation period"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Period covered"),
         InlinePanel("measures", heading="Measures", label="Measure"),
         InlinePanel("quotes", heading="What we heard", label="Quote or story"),
         FieldPanel("findings"),
@@ -124,17 +128,18 @@ class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Singl
     subpage_types = []
 
     class Meta:
-        verbose_name = "evaluation"
+        verbose_name = "results and learning"
+        verbose_name_plural = "results and learning"
 
     def clean(self):
         super().clean()
         errors = {}
         if not self.program_id and not self.partnership_id:
-            message = "Choose the program or the partnership this evaluation is about."
+            message = "Choose the program or the partnership these results are about."
             errors["program"] = message
             errors["partnership"] = message
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = "The evaluation period must end on or after the day it starts."
+            errors["period_end"] = "The period covered must end on or after the day it starts."
         if errors:
             raise ValidationError(errors)
 

@@ -16,7 +16,7 @@ from clpages.models.programs import ProgramIndexPage, ProgramPage
 from clpages.performance.routing import DirectRouteMixin
 from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.single_line import SingleLineTitleMixin
-from clpages.stages import STAGE_DESCRIPTIONS, Stage
+from clpages.stages import STAGE_DESCRIPTIONS, STAGE_PLAIN_NAMES, Stage
 
 
 def _renditions(image_field, filter_spec):
@@ -56,7 +56,10 @@ class CommunityHubPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programs = ProgramPage.objects.descendant_of(self).visible()
-        context["stages"] = [(stage, stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage]
+        # Each stage in plain terms, with the Toolkit's name for readers who know it.
+        context["stages"] = [
+            (stage, STAGE_PLAIN_NAMES[stage], stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage
+        ]
         context["current_programs"] = (
             programs.upcoming(planned=False)
             .select_related("image")

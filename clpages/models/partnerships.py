@@ -27,6 +27,18 @@ BRAINSTORMING_PROMPTS = [
     ("we_will_communicate_by", "We will communicate by"),
 ]
 
+# The same prompts as public pages show them: whole questions, each answered by the partnership's
+# own words below it. The tool's sentence starters stay the labels editors and partners fill in.
+PUBLIC_PROMPTS = {
+    "people_to_reach": "Who do we want to reach?",
+    "get_to_know_them_by": "How can we get to know them?",
+    "one_of_their_goals": "What is one of their goals?",
+    "they_are_ready_to": "What are they ready to do to reach it?",
+    "library_can_support_by": "How can the library support their effort?",
+    "success_looks_like": "What does success look like?",
+    "we_will_communicate_by": "How will we keep in touch?",
+}
+
 FRAMING_NOTE_FIELDS = [(f"notes_{stage.value}", stage) for stage in FramingStage]
 
 
@@ -129,7 +141,8 @@ class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, Sing
 
     @property
     def brainstorming(self):
-        return [(prompt, getattr(self, name)) for name, prompt in BRAINSTORMING_PROMPTS]
+        """(question, answer) for each prompt of the plan, as public pages show them."""
+        return [(PUBLIC_PROMPTS[name], getattr(self, name)) for name, _ in BRAINSTORMING_PROMPTS]
 
     @property
     def framing_steps(self):

@@ -17,12 +17,13 @@ from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.program_summary import NextSession, ProgramWordsMixin
 from clpages.models.querysets import ProgramQuerySet, place_label
 from clpages.partners.page_form import ProgramPageForm
 from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.publishing import serializers as api
 from clpages.single_line import SingleLineTitleMixin
-from clpages.stages import Registration, SessionFormat, SessionStatus, Stage
+from clpages.stages import ProgramKind, Registration, SessionFormat, SessionStatus, Stage
 
 
 class ProgramTag(TaggedItemBase):
@@ -76,7 +77,9 @@ class ProgramIndexPage(
         return serve_calendar(self, request)
 
 
-class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
+class ProgramPage(
+    ProgramWordsMixin, CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page
+):
     objects = PageManager.from_queryset(ProgramQuerySet)()
 
     summary = models.TextField(
@@ -87,6 +90,15 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLi
     )
     body = StreamField(BodyBlock(), blank=True)
     stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.ASSESSMENT)
+    kind = models.CharField(
+        max_length=20,
+        choices=ProgramKind.choices,
+        blank=True,
+        default=ProgramKind.BY_STAGE,
+        verbose_name="what people come to do",
+        help_text="Shown as a label on the page and its cards, so patrons can tell a conversation "
+        "that shapes the work from a program they come along to.",
+    )
     audiences = ParentalManyToManyField("clpages.Audience", blank=True, related_name="programs")
     languages = ParentalManyToManyField(
         "clpages.Language", blank=True, related_name="programs", verbose_name="languages offered"
@@ -130,6 +142,7 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLi
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("stage"),
+        FieldPanel("kind", widget=forms.RadioSelect),
         FieldPanel("co_created_with", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
@@ -212,16 +225,10 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLi
         now = timezone.now()
         return [s for s in self.sessions.all() if s.end >= now]
 
-    @property
-    def stage_steps(self):
-        return [
-            {"value": v, "label": label, "current": v == self.stage, "done": v < self.stage}
-            for v, label in Stage.choices
-        ]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.sessions.filter(end__gte=timezone.now()).select_related("location")
+        context["sessions"] = list(self.sessions.filter(end__gte=timezone.now()).select_related("location"))
+        context["next_session"] = NextSession.among(context["sessions"])
         context["partners"] = self.co_created_with.select_related("logo")
         context["evaluations"] = public(self.evaluations.live())
         context["facts"] = self.fact_names(preview=getattr(request, "is_preview", False))

@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Site
 
+from clpages.models import CommunityHubPage
 from clpages.performance.cache import shared
 
 register = template.Library()
@@ -27,3 +28,27 @@ def breadcrumb_trail(context, page):
         ]
 
     return shared(f"breadcrumbs:{site.pk if site else 0}:{parent_path}", read)
+
+
+# Where the hub explains the five stages (community_hub_page.html).
+STAGES_ANCHOR = "#stages"
+
+
+@register.simple_tag(takes_context=True)
+def stages_explained_url(context, page):
+    """The address of the explanation of the five stages: the community hub above `page`, at its
+    stages section; "" when no live hub is above it.
+
+    Shared by the siblings of `page`, like the breadcrumbs, so a program page view reads it from
+    the shared facts instead of the database.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    parent_path = page.path[: -page.steplen]
+
+    def read():
+        hub = CommunityHubPage.objects.ancestor_of(page).live().order_by("-depth").first()
+        url = hub.get_url(request) if hub else None
+        return f"{url}{STAGES_ANCHOR}" if url else ""
+
+    return shared(f"stages-explained:{site.pk if site else 0}:{parent_path}", read)
