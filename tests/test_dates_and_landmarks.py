@@ -1,5 +1,6 @@
 """One date format and one time format per page; the calendar's days are headings, not landmarks;
-breadcrumbs end with the current page, marked and not a link; tables are captioned."""
+breadcrumbs end with the current page, marked and not a link; tables are captioned; print knows
+the site's address."""
 
 import datetime
 import re
@@ -135,3 +136,8 @@ def test_stage_steps_name_each_state_for_the_stylesheet(client, evaluation):
     html = client.get(evaluation.program.url).content.decode()
     states = re.findall(r'<li class="(done|current|todo)"', html[html.index('<ol class="stage-steps">') :])
     assert states[:5] == ["current", "todo", "todo", "todo", "todo"]
+
+
+def test_print_knows_the_site_address_the_page_was_asked_for(client, tree):
+    html = client.get(tree["programs"].url, secure=True).content.decode()
+    assert '<html lang="en" style="--site-address: \'https://testserver\'">' in html
