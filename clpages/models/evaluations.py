@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
+from clpages.charts import measure_chart
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
@@ -213,13 +214,8 @@ class EvaluationMeasure(Orderable):
 
     @property
     def chart(self):
-        """Bar widths (0-100) for a plain HTML/CSS chart; the numbers are always shown as text too."""
-        rows = [r for r in self.sorted_results if r["value"] is not None]
-        floor = 100 if self.unit.strip() == "%" else 1
-        scale = max([r["value"] for r in rows] + [self.target or 0, self.baseline or 0, floor])
-        return [{"result": r, "width": int(r["value"] / scale * 100)} for r in rows], (
-            int(self.target / scale * 100) if self.target is not None else None
-        )
+        """The results as bars for a plain HTML/CSS chart, each with its numbers in words."""
+        return measure_chart(self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit)
 
 
 class EvaluationQuote(Orderable):

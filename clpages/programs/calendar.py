@@ -11,6 +11,7 @@ from django import forms
 from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
 
+from clpages import formats
 from clpages.models import Location, ProgramSession
 from clpages.models.querysets import place_label
 from clpages.programs.filters import ProgramFilterForm, day_start, next_month, not_one_of
@@ -116,7 +117,7 @@ def session_lines(rows, program_url):
         # Sessions mostly start on the hour or half hour: format each time of day once.
         key = (moment.hour, moment.minute)
         if key not in times:
-            times[key] = dateformat.format(moment, "g:i A")
+            times[key] = dateformat.format(moment, formats.TIME)
         return times[key]
 
     places = {}

@@ -36,7 +36,8 @@ CLSITE_PASSWORD_RESET_WINDOW = int(os.environ.get("PASSWORD_RESET_WINDOW_SECONDS
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # The public site loads nothing from other origins. The only inline styles are the evaluation
-# charts' bar widths, hence 'unsafe-inline' for styles only; scripts must be files of our own.
+# charts' bar widths and the site's address printed after links (base.html), hence
+# 'unsafe-inline' for styles only; scripts must be files of our own.
 _SELF = "'self'"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
