@@ -3,9 +3,11 @@ from clpages.models.generation import ContentGeneration
 from clpages.models.hub import CommunityHubPage
 from clpages.models.membership import MembershipRequest, PartnerMembership
 from clpages.models.moderation import LibraryApprovalTask, PartnerCoReviewTask, PartnerCoReviewTaskState
+from clpages.models.occurrences import SessionOccurrence
 from clpages.models.partners import Audience, CommunityPartner, Language, Location
 from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
-from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
+from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramTag
+from clpages.models.sessions import ProgramSession, SessionException
 
 __all__ = [
     "Audience",
@@ -30,4 +32,6 @@ __all__ = [
     "ProgramPage",
     "ProgramSession",
     "ProgramTag",
+    "SessionException",
+    "SessionOccurrence",
 ]
