@@ -20,6 +20,11 @@ DEFAULTS = {
     "CLPAGES_CURRENCY": "CAD",
     # The most sessions one program may have (the page form refuses more).
     "CLPAGES_MAX_SESSIONS_PER_PROGRAM": 200,
+    # The most dates one repeating session may have (a year of weekly sessions); the session
+    # form refuses a longer series. Lowering it shortens existing series when they are next saved.
+    "CLPAGES_MAX_OCCURRENCES": 52,
+    # How many upcoming dates of a program its page describes as schema.org Events.
+    "CLPAGES_JSON_LD_MAX_EVENTS": 10,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

@@ -4,9 +4,11 @@ from clpages.models.hub import CommunityHubPage
 from clpages.models.library import LibraryContact, LibraryDetails, contact_for_site, library_contact
 from clpages.models.membership import MembershipRequest, PartnerMembership
 from clpages.models.moderation import LibraryApprovalTask, PartnerCoReviewTask, PartnerCoReviewTaskState
+from clpages.models.occurrences import SessionOccurrence
 from clpages.models.partners import Audience, CommunityPartner, Language, Location
 from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
-from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramSession, ProgramTag
+from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramTag
+from clpages.models.sessions import ProgramSession, SessionException
 
 __all__ = [
     "Audience",
@@ -35,4 +37,6 @@ __all__ = [
     "ProgramTag",
     "contact_for_site",
     "library_contact",
+    "SessionException",
+    "SessionOccurrence",
 ]

@@ -1,9 +1,8 @@
 """Programs and services co-created with the community, and their sessions."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Max, OuterRef, Subquery, Value
+from django.db.models import F, Max, Value
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,18 +11,33 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.occurrences import (
+    SessionOccurrence,
+    occurrences_deferred,
+    occurrences_of,
+    refresh_occurrences,
+)
+
+# Sessions were defined here before they could repeat; "x as x" keeps their names importable here.
+from clpages.models.occurrences import joining_link as joining_link
+from clpages.models.occurrences import refresh_last_session_end as refresh_last_session_end
 from clpages.models.program_summary import NextSession, ProgramWordsMixin
-from clpages.models.querysets import ProgramQuerySet, place_label
+from clpages.models.querysets import ProgramQuerySet
+from clpages.models.sessions import ProgramSession as ProgramSession
 from clpages.partners.page_form import ProgramPageForm
 from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.publishing import serializers as api
 from clpages.single_line import SingleLineTitleMixin
-from clpages.stages import ProgramKind, Registration, SessionFormat, SessionStatus, Stage
+from clpages.stages import ProgramKind, Stage
+
+# A weekly series of a year is 52 dates; a program page lists that many at most, and the
+# calendar file holds the rest.
+UPCOMING_DATES_SHOWN = 60
 
 
 class ProgramTag(TaggedItemBase):
@@ -212,26 +226,59 @@ class ProgramPage(
         verbose_name = "program"
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
         # Sessions are committed with the page, and a published revision carries the value it
-        # was drafted with: recount from the saved sessions.
-        last_end = self.sessions.model.objects.filter(program_id=self.pk).aggregate(last=Max("end"))["last"]
-        # A full save wrote the in-memory value; a partial one may have left an older one.
-        if last_end != self.last_session_end or kwargs.get("update_fields") is not None:
-            ProgramPage.objects.filter(pk=self.pk).update(last_session_end=last_end)
+        # was drafted with: their dates are rebuilt once, after all of them are written.
+        with occurrences_deferred():
+            super().save(*args, **kwargs)
+        if update_fields is None or "sessions" in update_fields:
+            refresh_occurrences(program_ids=[self.pk])
+            self.last_session_end = (
+                ProgramPage.objects.filter(pk=self.pk).values_list("last_session_end", flat=True).first()
+            )
+            return
+        # A partial save may have left an older value: recount from the stored dates.
+        last_end = SessionOccurrence.objects.filter(program_id=self.pk).aggregate(last=Max("end"))["last"]
+        ProgramPage.objects.filter(pk=self.pk).update(last_session_end=last_end)
         self.last_session_end = last_end
 
+    def upcoming_dates(self, preview=False, now=None, limit=UPCOMING_DATES_SHOWN):
+        """The program's dates still to end, soonest first, at most `limit` (SessionOccurrences).
+
+        A preview shows the draft's sessions, which are in memory: their dates are worked out
+        there, unsaved. Otherwise the stored dates are read, each with its session and place.
+        """
+        now = now or timezone.now()
+        if preview or self.pk is None:
+            dates = [
+                occurrence
+                for session in self.sessions.all()
+                for occurrence in occurrences_of(session, session.planned())
+                if occurrence.end >= now
+            ]
+            return sorted(dates, key=lambda occurrence: occurrence.start)[:limit]
+        return list(
+            SessionOccurrence.objects.filter(program_id=self.pk, end__gte=now)
+            .select_related("session", "location")
+            .order_by("start", "pk")[:limit]
+        )
+
     def upcoming_sessions(self):
-        now = timezone.now()
-        return [s for s in self.sessions.all() if s.end >= now]
+        """The dates patrons can still come to (kept for callers that knew only sessions)."""
+        return self.upcoming_dates()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = list(self.sessions.filter(end__gte=timezone.now()).select_related("location"))
+        preview = getattr(request, "is_preview", False)
+        # One more than shown, so the page can say that more dates are in the calendar file.
+        dates = self.upcoming_dates(preview=preview, limit=UPCOMING_DATES_SHOWN + 1)
+        context["sessions"] = dates[:UPCOMING_DATES_SHOWN]
+        context["more_dates"] = len(dates) > UPCOMING_DATES_SHOWN
+        context["series"] = series_of(context["sessions"])
         context["next_session"] = NextSession.among(context["sessions"])
         context["partners"] = self.co_created_with.select_related("logo")
         context["evaluations"] = public(self.evaluations.live())
-        context["facts"] = self.fact_names(preview=getattr(request, "is_preview", False))
+        context["facts"] = self.fact_names(preview=preview)
         return context
 
     def fact_names(self, preview=False):
@@ -249,6 +296,20 @@ class ProgramPage(
         kinds = ("audiences", "languages", "tags")
         names = link_names([self.pk], kinds)
         return {kind: names.get((self.pk, kind), []) for kind in kinds}
+
+
+def series_of(dates):
+    """How each repeating session among these dates meets, in order of its first date shown:
+    [{"pattern": "Every Tuesday, ...", "place": "Central Library, ..."}]. Read from the dates
+    and their sessions, already loaded: no query."""
+    seen = {}
+    for date in dates:
+        session = date.session
+        # Each date read from the database brings its own copy of its session.
+        key = session.pk or id(session)
+        if session.repeats and key not in seen:
+            seen[key] = {"pattern": session.describe_series(), "place": date.place_label}
+    return list(seen.values())
 
 
 # The many-to-many fields whose names pages list, and the name column reached from the link table.
@@ -284,104 +345,3 @@ def link_names(program_ids, kinds):
     for program, kind, _, name in rows[0].union(*rows[1:], all=True).order_by("kind", "position", "name"):
         names.setdefault((program, kind), []).append(name)
     return names
-
-
-def refresh_last_session_end(program_ids):
-    """Store each program's last session end, from its saved sessions."""
-    program_ids = [pk for pk in program_ids if pk is not None]
-    if not program_ids:
-        return
-    last_end = (
-        ProgramSession.objects.filter(program=OuterRef("pk")).values("program").annotate(last=Max("end"))
-    )
-    ProgramPage.objects.filter(pk__in=program_ids).update(last_session_end=Subquery(last_end.values("last")))
-
-
-def joining_link(status, online_url):
-    """The one rule for when a session's joining link is published, on the page, in the API,
-    in iCalendar files and in JSON-LD: while the session goes ahead with room to spare. A full
-    session's link would let people in past its capacity; a cancelled one's leads nowhere.
-    """
-    return online_url if status == SessionStatus.SCHEDULED and online_url else ""
-
-
-class ProgramSession(Orderable):
-    program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="sessions")
-    start = models.DateTimeField()
-    end = models.DateTimeField()
-    location = models.ForeignKey(
-        "clpages.Location",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="sessions",
-        help_text="A library branch or venue. Leave empty and enter an address for other places.",
-    )
-    address = models.CharField(
-        max_length=250, blank=True, help_text="For places that are not listed locations."
-    )
-    format = models.CharField(max_length=20, choices=SessionFormat.choices, default=SessionFormat.IN_PERSON)
-    online_url = models.URLField(blank=True, verbose_name="online link")
-    registration = models.CharField(max_length=20, choices=Registration.choices, default=Registration.NONE)
-    registration_url = models.URLField(blank=True, verbose_name="registration link")
-    capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Leave empty if there is no limit."
-    )
-    status = models.CharField(max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
-
-    panels = [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("format"),
-        FieldRowPanel([FieldPanel("location"), FieldPanel("address")]),
-        FieldPanel("online_url"),
-        FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_url")]),
-        FieldRowPanel([FieldPanel("capacity"), FieldPanel("status")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        ordering = ["start"]
-        indexes = [
-            models.Index(fields=["start", "end"]),
-            # A program's next session and its last end, looked up for every program a listing,
-            # search or feed considers: one index probe each instead of a sort.
-            models.Index(fields=["program", "start"], name="clpages_session_program_start"),
-            models.Index(fields=["program", "end"], name="clpages_session_program_end"),
-        ]
-
-    @property
-    def place_label(self):
-        """The venue and its address, or the address typed (clpages.models.querysets.place_label)."""
-        return place_label(self.location if self.location_id else None, self.address)
-
-    def __str__(self):
-        return f"{self.program.title}: {self.start:%Y-%m-%d %H:%M}"
-
-    def clean(self):
-        errors = {}
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = "The session must end after it starts."
-        if self.format in (SessionFormat.IN_PERSON, SessionFormat.HYBRID) and not (
-            self.location_id or self.address
-        ):
-            errors["location"] = "Choose a location or enter an address for an in-person session."
-        if self.format in (SessionFormat.ONLINE, SessionFormat.HYBRID) and not self.online_url:
-            errors["online_url"] = "Add the online link for an online session."
-        if self.registration == Registration.EXTERNAL and not self.registration_url:
-            errors["registration_url"] = "Add the link where people register."
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def is_cancelled(self):
-        return self.status == SessionStatus.CANCELLED
-
-    @property
-    def public_online_url(self):
-        """The joining link patrons may see, or "" (see joining_link)."""
-        return joining_link(self.status, self.online_url)
-
-    @property
-    def place(self):
-        if self.location_id:
-            return self.location.address
-        return self.address

@@ -20,6 +20,7 @@ from django.forms.models import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.text import get_text_list
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from clpages import recurrence
 from clpages.conf import DEFAULTS, setting
 from clpages.partners import references
 from clpages.partners.page_permissions import page_permission_policy
@@ -51,6 +52,25 @@ ROWS_UNREADABLE = (
 SCHEDULING_FIELDS = ("go_live_at", "expire_at")
 DEFAULT_MAX_SESSIONS = DEFAULTS["CLPAGES_MAX_SESSIONS_PER_PROGRAM"]
 TOO_MANY_SESSIONS = "A program can have at most %(num)d sessions. Remove some before saving."
+TOO_MANY_CHANGES = "A series can have at most %(num)d changes to single dates. Remove some before saving."
+
+
+def nested_formsets(form):
+    """Every formset of a form and of the forms inside them (a session's changes to single dates)."""
+    for formset in form.formsets.values():
+        yield formset
+        for child in formset.forms:
+            if hasattr(child, "formsets"):
+                yield from nested_formsets(child)
+
+
+def _valid_kept_forms(formset):
+    """The formset's valid forms that will be saved (not marked for deletion)."""
+    return [
+        form
+        for form in formset.forms
+        if form.is_valid() and not (formset.can_delete and formset._should_delete_form(form))
+    ]
 
 
 def _names(partner_ids):
@@ -76,7 +96,7 @@ class CommunityPageForm(WagtailAdminPageForm):
                 self._narrow_choosers(user)
         if self.is_bound:
             guard_fields(self)
-            for formset in self.formsets.values():
+            for formset in nested_formsets(self):
                 for form in formset.forms:
                     guard_fields(form)
 
@@ -140,7 +160,7 @@ class CommunityPageForm(WagtailAdminPageForm):
 
     def _check_formset_counts(self):
         """Django reads a negative count as "no rows", which would drop every saved one."""
-        for formset in self.formsets.values():
+        for formset in nested_formsets(self):
             management = formset.management_form
             if not management.is_valid():
                 continue  # Django reports it on the formset
@@ -226,15 +246,54 @@ class CommunityPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+def _cap(formset, cap, message):
+    formset.max_num = formset.absolute_max = cap
+    formset.validate_max = True
+    formset.error_messages = {**formset.error_messages, "too_many_forms": message}
+
+
 class ProgramPageForm(CommunityPageForm):
-    """A program's sessions are capped, so one request cannot make a worker build thousands."""
+    """A program's sessions, and each series' changes to single dates, are capped, so one request
+    cannot make a worker build thousands; a change must name a date its series has."""
 
     def _limit_formsets(self):
         sessions = self.formsets.get("sessions")
         if sessions is None:
             return
         # Read on every form, so a changed setting applies without a restart.
-        cap = setting("CLPAGES_MAX_SESSIONS_PER_PROGRAM")
-        sessions.max_num = sessions.absolute_max = cap
-        sessions.validate_max = True
-        sessions.error_messages = {**sessions.error_messages, "too_many_forms": TOO_MANY_SESSIONS}
+        _cap(sessions, setting("CLPAGES_MAX_SESSIONS_PER_PROGRAM"), TOO_MANY_SESSIONS)
+        # A series has at most CLPAGES_MAX_OCCURRENCES dates, so it has no more changes than that.
+        for form in sessions.forms:
+            changes = getattr(form, "formsets", {}).get("exceptions")
+            if changes is not None:
+                _cap(changes, setting("CLPAGES_MAX_OCCURRENCES"), TOO_MANY_CHANGES)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_changes_to_dates()
+        return cleaned_data
+
+    def _check_changes_to_dates(self):
+        """Each change to a single date names a date of its series, once; said next to the date."""
+        sessions = self.formsets.get("sessions")
+        if sessions is None or not sessions.is_bound:
+            return
+        limit = setting("CLPAGES_MAX_OCCURRENCES")
+        # A session with problems of its own says so first: its dates cannot be worked out yet.
+        for form in _valid_kept_forms(sessions):
+            changes = getattr(form, "formsets", {}).get("exceptions")
+            if changes is None or not form.cleaned_data.get("start"):
+                continue
+            data = form.cleaned_data
+            dates = recurrence.series_dates(
+                data["start"], data.get("repeat"), data.get("repeat_until"), data.get("repeat_count"), limit
+            )
+            seen = set()
+            for change in _valid_kept_forms(changes):
+                day = change.cleaned_data.get("date")
+                if day is None:
+                    continue
+                problem = recurrence.change_problem(day, dates, seen)
+                if problem:
+                    change.add_error("date", problem)
+                seen.add(day)

@@ -318,10 +318,12 @@ def connect_signals():
         post_delete.connect(
             new_generation, sender=model, dispatch_uid=f"clpages-page-cache-delete-{model.__name__}"
         )
-    # Sessions edited outside a page revision (imports, the shell) change listings and calendars.
-    session = apps.get_model("clpages", "ProgramSession")
-    post_save.connect(new_generation, sender=session, dispatch_uid="clpages-page-cache-session-save")
-    post_delete.connect(new_generation, sender=session, dispatch_uid="clpages-page-cache-session-delete")
+    # Sessions and their changes to single dates edited outside a page revision (imports, the
+    # shell) change listings and calendars.
+    for name in ("ProgramSession", "SessionException"):
+        model = apps.get_model("clpages", name)
+        post_save.connect(new_generation, sender=model, dispatch_uid=f"clpages-page-cache-{name}-save")
+        post_delete.connect(new_generation, sender=model, dispatch_uid=f"clpages-page-cache-{name}-delete")
     _connect_live_page_saves(Page)
 
 

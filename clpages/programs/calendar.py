@@ -1,6 +1,7 @@
 """The upcoming calendar: sessions day by day for this week, next week or this month.
 
-Cancelled sessions stay in the list, marked, so a patron who planned to go learns it here.
+Each date of a repeating session is on its own day. Cancelled sessions stay in the list, marked,
+so a patron who planned to go learns it here; a moved one is on its new day, saying from when.
 """
 
 import dataclasses
@@ -12,10 +13,11 @@ from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
 
 from clpages import formats
-from clpages.models import Location, ProgramSession
+from clpages.models import Location, SessionOccurrence
 from clpages.models.querysets import place_label
 from clpages.programs.filters import ProgramFilterForm, day_start, next_month, not_one_of
 from clpages.programs.listing import index_programs, join_querystrings, page_of_ids, session_rows
+from clpages.recurrence import Change
 from clpages.stages import SessionFormat, SessionStatus
 
 PERIODS = [
@@ -65,7 +67,7 @@ def calendar_sessions(index, filters, period, now=None):
     start, end = period_window(period, now)
     # The period replaces the listing's dates; past sessions are never "upcoming".
     filters = dataclasses.replace(filters, when="", date_from=None, date_to=None, include_past=False)
-    sessions = ProgramSession.objects.filter(end__gt=start, start__lt=end).order_by("start", "pk")
+    sessions = SessionOccurrence.objects.filter(end__gt=start, start__lt=end).order_by("start", "pk")
     return filters.sessions(sessions, index_programs(index), now)
 
 
@@ -73,8 +75,8 @@ def calendar_sessions(index, filters, period, now=None):
 # each with its program page and its place, cost more than the rest of the page.
 LOCATION_COLUMNS = ["location__name", "location__street_address", "location__city", "location__postcode"]
 LINE_COLUMNS = [
-    "pk", "start", "end", "status", "format", "address", "location_id", *LOCATION_COLUMNS,
-    "program__title", "program__slug",
+    "pk", "start", "end", "original_start", "status", "change", "note", "format", "session__address",
+    "location_id", *LOCATION_COLUMNS, "program__title", "program__slug",
 ]  # fmt: skip
 FORMAT_LABELS = dict(SessionFormat.choices)
 STATUS_LABELS = dict(SessionStatus.choices)
@@ -94,10 +96,18 @@ class CalendarLine:
     place: str
     program_title: str
     program_url: str
+    # A moved date: when the series had it. A note the editor added to a changed date.
+    moved_from: datetime.datetime | None = None
+    note: str = ""
 
     @property
     def is_cancelled(self):
         return self.status == SessionStatus.CANCELLED
+
+
+def moved_from(row):
+    """When a moved date was before it moved, in local time; None for any other date."""
+    return timezone.localtime(row["original_start"]) if row["change"] == Change.MOVED else None
 
 
 def calendar_lines(ids, index_url):
@@ -124,10 +134,10 @@ def session_lines(rows, program_url):
 
     def place(row):
         if not row["location_id"]:
-            return row["address"]
+            return row["session__address"]
         if row["location_id"] not in places:
             location = Location(**{key.removeprefix("location__"): row[key] for key in LOCATION_COLUMNS})
-            places[row["location_id"]] = place_label(location, row["address"])
+            places[row["location_id"]] = place_label(location, row["session__address"])
         return places[row["location_id"]]
 
     lines = []
@@ -145,6 +155,8 @@ def session_lines(rows, program_url):
                 place=place(row),
                 program_title=row["program__title"],
                 program_url=program_url(row),
+                moved_from=moved_from(row),
+                note=row["note"],
             )
         )
     return lines

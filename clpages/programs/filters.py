@@ -2,7 +2,8 @@
 
 Program-level filters (audience, language, topic, stage, partner, free text) narrow programs.
 Session-level filters (place, format, dates) match programs that have at least one session meeting
-all of them at once: "online, this week, at the Central branch" means one such session.
+all of them at once: "online, this week, at the Central branch" means one such session. They
+read a session's stored dates (SessionOccurrence), so each date of a repeating series counts.
 """
 
 import datetime
@@ -20,8 +21,8 @@ from clpages.models import (
     Language,
     Location,
     ProgramPage,
-    ProgramSession,
     ProgramTag,
+    SessionOccurrence,
 )
 from clpages.search.query import matching_pks
 from clpages.search.text import MAX_CHARACTERS, length_problem
@@ -345,10 +346,10 @@ class ProgramFilters:
         return programs.filter(pk__in=matching_pks(ProgramPage, self.q))
 
     def matching_sessions(self, now=None):
-        """Sessions meeting the session filters. Cancelled ones never make a program match."""
+        """Session dates meeting the session filters. Cancelled ones never make a program match."""
         now = now or timezone.now()
         conditions = self.session_q(now) if self.session_filtered else Q(end__gte=now)
-        return ProgramSession.objects.filter(conditions).exclude(status=SessionStatus.CANCELLED)
+        return SessionOccurrence.objects.filter(conditions).exclude(status=SessionStatus.CANCELLED)
 
     def with_sessions_in_window(self, programs, now):
         """Leave out programs whose sessions all end before the window opens.
@@ -385,7 +386,7 @@ class ProgramFilters:
         return programs.order_by("-first_published_at", "-pk")
 
     def sessions(self, sessions, programs, now=None):
-        """Narrow a ProgramSession queryset to sessions of matching programs, cancelled ones included."""
+        """Narrow a SessionOccurrence queryset to dates of matching programs, cancelled ones included."""
         now = now or timezone.now()
         programs = self.with_sessions_in_window(self.apply_text(programs.filter(self.program_q())), now)
         return sessions.filter(self.session_q(now), program__in=programs.values("pk"))

@@ -2,6 +2,13 @@
 
 The `icalendar` library does the escaping (commas, semicolons, newlines) and line folding.
 Times are written in UTC, which every calendar application reads without a VTIMEZONE.
+
+A repeating session is written as one VEVENT per date (SessionOccurrence), not as an RRULE with
+EXDATE and RECURRENCE-ID overrides: the feed is cut to a window, a cap and the patron's filters
+date by date, which a rule cannot follow; and calendar applications agree on plain events,
+while subscribed rules with moved instances are where they differ. Each date keeps its UID
+(clpages.models.occurrences.occurrence_key) when it is moved or cancelled, so a subscribed
+calendar updates it in place.
 """
 
 import dataclasses
@@ -11,19 +18,21 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vDuration, vText
 from wagtail.models import Site
 
 from clpages.conf import setting
-from clpages.models import Location, ProgramIndexPage, ProgramPage, ProgramSession
-from clpages.models.programs import joining_link
+from clpages.models import Location, ProgramIndexPage, ProgramPage, SessionOccurrence
+from clpages.models.occurrences import joining_link, occurrence_key
 from clpages.models.querysets import place_label
 from clpages.performance.cache import generation_for_request
 from clpages.programs.filters import ProgramFilterForm
 from clpages.programs.listing import index_programs, session_rows
+from clpages.recurrence import Change
 from clpages.stages import SessionFormat, SessionStatus
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -34,7 +43,7 @@ REFRESH = datetime.timedelta(hours=6)
 
 def session_uid(session, host):
     """Stable across edits of the session, so calendar applications update rather than duplicate."""
-    return f"session-{session.pk}@{host}"
+    return f"{session.key}@{host}"
 
 
 def session_location(session):
@@ -71,6 +80,11 @@ def session_event(session, program_url, host, stamp):
 def _description(session, program_url):
     program = session.program
     lines = [strip_tags(program.summary)]
+    if session.change == Change.MOVED:
+        moved_from = timezone.localtime(session.original_start)
+        lines.append(f"Moved from {dateformat.format(moved_from, 'l j F Y, g:i A')}.")
+    if session.note:
+        lines.append(session.note)
     if session.status == SessionStatus.FULL:
         lines.append("This session is full.")
     if session.registration_url and session.status == SessionStatus.SCHEDULED:
@@ -131,8 +145,11 @@ def _event_key(session, program_url, host, stamp):
     location = session.location if session.location_id else None
     return repr(
         (
-            session.pk,
+            session.key,
             session.start.isoformat(),
+            session.original_start.isoformat(),
+            session.change,
+            session.note,
             session.end.isoformat(),
             session.status,
             session.format,
@@ -198,7 +215,14 @@ def page_calendar(request, page_path):
 
 
 def program_calendar(request, program):
-    sessions = program.sessions.select_related("location").order_by("start", "pk")
+    """Every date of the program, past ones included, up to the feed's cap: upcoming ones first
+    when a long-running program has more."""
+    ahead = Case(When(end__gte=timezone.now(), then=Value(0)), default=Value(1), output_field=IntegerField())
+    # Through the page's own relation, so each date's program is this page, not read again.
+    dates = program.occurrences.select_related("session", "location").order_by(ahead, "start", "pk")
+    sessions = sorted(
+        dates[: setting("CLPAGES_ICAL_FEED_MAX_EVENTS")], key=lambda date: (date.start, date.pk)
+    )
     cal = build_calendar(sessions, request, name=program.title, description=strip_tags(program.summary))
     return calendar_response(cal, filename=f"{program.slug}.ics")
 
@@ -213,7 +237,7 @@ def upcoming_feed(request, index):
         )
     filters = dataclasses.replace(form.filters(), include_past=False)
     now = timezone.now()
-    sessions = filters.sessions(ProgramSession.objects.all(), index_programs(index), now)
+    sessions = filters.sessions(SessionOccurrence.objects.all(), index_programs(index), now)
     start, end = filters.window(now)
     if end is None:
         sessions = sessions.filter(
@@ -253,8 +277,9 @@ def upcoming_feed(request, index):
 # A feed of hundreds of sessions reads plain rows: building a page model for each costs more
 # than writing the whole file.
 FEED_COLUMNS = [
-    "pk", "start", "end", "status", "format", "address", "registration", "registration_url",
-    "online_url", "location_id", "location__name", "location__street_address", "location__city",
+    "pk", "session_id", "position", "start", "end", "original_start", "status", "change", "note", "format",
+    "session__address", "session__registration", "session__registration_url", "session__online_url",
+    "location_id", "location__name", "location__street_address", "location__city",
     "location__postcode", "program_id", "program__title", "program__summary", "program__slug",
     "program__last_published_at", "program__latest_revision_created_at",
 ]  # fmt: skip
@@ -273,7 +298,9 @@ def _feed_session(row, places):
     own = {key: value for key, value in row.items() if "__" not in key}
     return SimpleNamespace(
         **own,
+        **related("session__"),
+        key=occurrence_key(row["session_id"], row["position"], row["original_start"]),
         program=program,
         location=location,
-        public_online_url=joining_link(row["status"], row["online_url"]),
+        public_online_url=joining_link(row["status"], row["session__online_url"]),
     )

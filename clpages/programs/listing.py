@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from clpages.models import ProgramPage, ProgramSession
+from clpages.models import ProgramPage, SessionOccurrence
 from clpages.models.programs import link_names
 from clpages.programs.filters import ProgramFilterForm
 
@@ -139,7 +139,8 @@ def attach_names(programs):
 
 
 def attach_next_sessions(programs, filters, now=None):
-    """Give each program of a page of results its `next_session` (matching the filters), in one query."""
+    """Give each program of a page of results its `next_session`, the soonest date of any of its
+    sessions (a series' too) matching the filters, in one query."""
     programs = list(programs)
     sessions = (
         filters.matching_sessions(now)
@@ -156,7 +157,8 @@ def attach_next_sessions(programs, filters, now=None):
 
 
 def session_rows(ids, columns):
-    """Rows of the sessions `ids` (in that order) with `columns`; `program__` ones from their program.
+    """Rows of the session dates `ids` (SessionOccurrence, in that order) with `columns`; `program__`
+    ones from their program, `session__` ones from their session.
 
     The program's columns are read in a query of their own: joined, a database that thinks the
     program table small may read every program and look up its sessions instead of reading the
@@ -164,7 +166,9 @@ def session_rows(ids, columns):
     """
     own = [column for column in columns if not column.startswith("program__")]
     of_program = [column.removeprefix("program__") for column in columns if column.startswith("program__")]
-    found = {row["pk"]: row for row in ProgramSession.objects.filter(pk__in=ids).values("program_id", *own)}
+    found = {
+        row["pk"]: row for row in SessionOccurrence.objects.filter(pk__in=ids).values("program_id", *own)
+    }
     if of_program:
         programs = {
             row["pk"]: row

@@ -1,28 +1,38 @@
-"""Keeps ProgramPage.last_session_end right when sessions change outside a page save.
+"""Keeps a program's stored dates (SessionOccurrence) and ProgramPage.last_session_end right when
+sessions or their changes to single dates change outside a page save.
 
-Sessions saved one by one (the shell, imports, a page revision's commit) or deleted update their
-program's date here; bulk writes (``bulk_create``, ``QuerySet.update``) send no signals and must
-call ``refresh_last_session_end`` themselves.
+A session saved on its own rebuilds its dates itself (ProgramSession.save, after its changes are
+written); here, a deleted session recounts its program's last end, and a change to a single
+date saved or deleted on its own (the shell, an import) rebuilds its session's dates. Inside a
+page save the page rebuilds them once at the end (clpages.models.occurrences). Bulk writes
+(``bulk_create``, ``QuerySet.update``) send no signals and must call ``refresh_occurrences``
+themselves.
 """
 
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_save
 
-from clpages.models.programs import ProgramSession, refresh_last_session_end
-
-
-def _remember_program(sender, instance, **kwargs):
-    # A session moved to another program leaves its old program's date to recount too.
-    # Read without loading: a deferred program_id must not cost a query per session.
-    instance._loaded_program_id = instance.__dict__.get("program_id")
+from clpages.models.occurrences import occurrences_are_deferred, refresh_occurrences, store_last_session_end
+from clpages.models.sessions import ProgramSession, SessionException
 
 
-def _session_changed(sender, instance, **kwargs):
-    old = getattr(instance, "_loaded_program_id", None)
-    refresh_last_session_end({instance.program_id, old})
-    instance._loaded_program_id = instance.program_id
+def _session_deleted(sender, instance, **kwargs):
+    # Its dates went with it (on_delete=CASCADE); the program's last end is recounted.
+    if not occurrences_are_deferred():
+        store_last_session_end([instance.program_id])
+
+
+def _change_saved_or_deleted(sender, instance, origin=None, **kwargs):
+    # A change deleted with its session (or its page) has no dates left to rebuild: rebuilding
+    # them then would write rows for a session about to go.
+    if origin is not None and getattr(origin, "model", type(origin)) is not SessionException:
+        return
+    if not occurrences_are_deferred():
+        refresh_occurrences(session_ids=[instance.session_id])
 
 
 def connect_signals():
-    post_init.connect(_remember_program, sender=ProgramSession, dispatch_uid="clpages-session-dates-init")
-    post_save.connect(_session_changed, sender=ProgramSession, dispatch_uid="clpages-session-dates-save")
-    post_delete.connect(_session_changed, sender=ProgramSession, dispatch_uid="clpages-session-dates-delete")
+    post_delete.connect(_session_deleted, sender=ProgramSession, dispatch_uid="clpages-session-dates-delete")
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(
+            _change_saved_or_deleted, sender=SessionException, dispatch_uid=f"clpages-session-change-{name}"
+        )

@@ -17,7 +17,14 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from clpages.models import CommunityPartner, EvaluationPage, PartnershipPage, ProgramPage, ProgramSession
+from clpages.models import (
+    CommunityPartner,
+    EvaluationPage,
+    PartnershipPage,
+    ProgramPage,
+    ProgramSession,
+    SessionOccurrence,
+)
 from clpages.publishing.api_input import (
     BoundedPagination,
     checked_id,
@@ -36,7 +43,14 @@ def _optimise_programs(queryset):
         "languages",
         "tags",
         Prefetch("co_created_with", queryset=_partners()),
-        Prefetch("sessions", queryset=ProgramSession.objects.select_related("location").order_by("start")),
+        Prefetch(
+            "sessions",
+            queryset=ProgramSession.objects.select_related("location")
+            .order_by("start")
+            .prefetch_related(
+                Prefetch("occurrences", queryset=SessionOccurrence.objects.order_by("start", "pk"))
+            ),
+        ),
     )
 
 

@@ -88,6 +88,26 @@ class LocationSerializer(_ReadOnlySerializer):
     accessibility_notes = serializers.CharField()
 
 
+class OccurrenceSerializer(_ReadOnlySerializer):
+    """One date of a session: "on", "cancelled", or "moved" (with the date it was moved from)."""
+
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    status = ChoiceWithLabelField()
+    state = serializers.SerializerMethodField()
+    moved_from = serializers.SerializerMethodField()
+    note = serializers.CharField()
+
+    def get_state(self, occurrence):
+        if occurrence.is_cancelled:
+            return "cancelled"
+        return "moved" if occurrence.is_moved else "on"
+
+    def get_moved_from(self, occurrence):
+        field = serializers.DateTimeField()
+        return field.to_representation(occurrence.original_start) if occurrence.is_moved else None
+
+
 class SessionSerializer(_ReadOnlySerializer):
     id = serializers.IntegerField()
     start = serializers.DateTimeField()
@@ -100,6 +120,13 @@ class SessionSerializer(_ReadOnlySerializer):
     registration = ChoiceWithLabelField()
     registration_url = serializers.CharField()
     capacity = serializers.IntegerField(allow_null=True)
+    # A series as the editor set it, in words, and every one of its dates (one for a session
+    # that does not repeat), soonest first.
+    repeat = ChoiceWithLabelField()
+    repeat_until = serializers.DateField(allow_null=True)
+    repeat_count = serializers.IntegerField(allow_null=True)
+    repeat_description = serializers.CharField(source="describe_series")
+    occurrences = OccurrenceSerializer(many=True)
 
     def get_online_url(self, session):
         return session.public_online_url or None

@@ -118,13 +118,26 @@ def _offer(program, session, page_url, currency):
     return offer
 
 
+def _event_status(session):
+    if session.is_cancelled:
+        return f"{SCHEMA}/EventCancelled"
+    if getattr(session, "is_moved", False):
+        return f"{SCHEMA}/EventRescheduled"
+    # A full session still goes ahead: only a cancellation or a move changes its status.
+    return f"{SCHEMA}/EventScheduled"
+
+
 def session_event(program, session, *, page_url, organizers, image_url=None, currency=None):
-    """One schema.org Event for one session of a program; prices in ``currency`` (ISO 4217)."""
+    """One schema.org Event for one date of a session of a program (a SessionOccurrence); prices
+    in ``currency`` (ISO 4217)."""
+    # Unsaved sessions (in an editor's preview) have no id yet; their start time stands in.
+    key = getattr(session, "key", None) or (
+        f"session-{session.pk}" if session.pk else f"session-{localtime(session.start):%Y%m%dT%H%M}"
+    )
     event = {
         "@context": SCHEMA,
         "@type": "Event",
-        # Unsaved sessions (in an editor's preview) have no id yet; their start time stands in.
-        "@id": f"{page_url}#session-{session.pk or localtime(session.start).strftime('%Y%m%dT%H%M')}",
+        "@id": f"{page_url}#{key}",
         "name": program.title,
         "description": program.summary,
         "url": page_url,
@@ -133,12 +146,13 @@ def session_event(program, session, *, page_url, organizers, image_url=None, cur
         "eventAttendanceMode": ATTENDANCE_MODES.get(
             session.format, ATTENDANCE_MODES[SessionFormat.IN_PERSON]
         ),
-        # A full session still goes ahead: only a cancellation changes its status.
-        "eventStatus": f"{SCHEMA}/EventCancelled" if session.is_cancelled else f"{SCHEMA}/EventScheduled",
+        "eventStatus": _event_status(session),
         "organizer": organizers,
         "isAccessibleForFree": program.is_free,
         "offers": _offer(program, session, page_url, currency),
     }
+    if getattr(session, "is_moved", False):
+        event["previousStartDate"] = localtime(session.original_start).isoformat()
     location = _location(session, page_url)
     if location:
         event["location"] = location
@@ -150,11 +164,17 @@ def session_event(program, session, *, page_url, organizers, image_url=None, cur
 
 
 def program_events(program, sessions, partners, request):
-    """Events for the given (upcoming) sessions of a program, crediting the library and partners.
+    """Events for the given (upcoming) dates of a program, the soonest CLPAGES_JSON_LD_MAX_EVENTS,
+    crediting the library and partners.
 
+    One Event per date, not one with an eventSchedule: search engines show events by date (Google
+    asks for an Event per date of a recurring event, and reads no eventSchedule), and a cancelled
+    or moved date is said in its own Event (EventCancelled; EventRescheduled with its
+    previousStartDate). Capped, because a weekly series of a year would be 52 events in every
+    page's head for patrons on slow connections; the page and its calendar file list them all.
     Partners are organisers alongside the library, not sponsors: programs are co-led.
     """
-    sessions = list(sessions)
+    sessions = list(sessions)[: setting("CLPAGES_JSON_LD_MAX_EVENTS")]
     if not sessions:
         return []
     page_url = program.get_full_url(request)

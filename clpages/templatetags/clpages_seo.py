@@ -1,7 +1,6 @@
 """Template tags for what pages tell search engines and feed readers about themselves."""
 
 from django import template
-from django.utils import timezone
 
 from clpages.models import PartnershipPage, ProgramPage
 from clpages.publishing.structured_data import json_ld_script, partner_organization, program_events
@@ -11,7 +10,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def page_json_ld(context, page):
-    """schema.org JSON-LD for a program (its upcoming sessions as events) or a partnership.
+    """schema.org JSON-LD for a program (its upcoming dates as events) or a partnership.
 
     Reuses the page's ``sessions`` and ``partners`` context, so the page body that renders them
     afterwards costs no extra query.
@@ -20,7 +19,7 @@ def page_json_ld(context, page):
     if isinstance(page, ProgramPage):
         sessions = context.get("sessions")
         if sessions is None:
-            sessions = page.sessions.filter(end__gte=timezone.now()).select_related("location")
+            sessions = page.upcoming_dates(preview=getattr(request, "is_preview", False))
         partners = context.get("partners")
         if partners is None:
             partners = page.co_created_with.all()

@@ -23,6 +23,7 @@ from clpages.models import (
     ProgramIndexPage,
     ProgramPage,
     ProgramSession,
+    SessionException,
 )
 from home.models import HomePage
 
@@ -218,7 +219,7 @@ class DemoBuilder:
                 status = "cancelled"
             elif number in data.get("full", []):
                 status = "full"
-            ProgramSession.objects.create(
+            session = ProgramSession.objects.create(
                 program=program,
                 start=start,
                 end=start + datetime.timedelta(hours=hours),
@@ -226,10 +227,29 @@ class DemoBuilder:
                 status=status,
                 **extra,
             )
+            if number == 0:
+                self.changes_to_dates(session, data.get("changes", []))
         program.save()
         program.save_revision().publish()
         self._new(f"program {program.title!r}")
         return program
+
+    def changes_to_dates(self, session, changes):
+        dates = session.planned()
+        for position, change, days_later, note in changes:
+            moved_to = None
+            if change == "moved":
+                # Days later on the local clock, so the time stays the same across a clock change.
+                local = timezone.localtime(dates[position].start).replace(tzinfo=None)
+                moved_to = timezone.make_aware(local + datetime.timedelta(days=days_later))
+            SessionException.objects.create(
+                session=session,
+                date=timezone.localtime(dates[position].original_start).date(),
+                change=change,
+                new_start=moved_to,
+                new_end=moved_to and moved_to + (dates[position].end - dates[position].start),
+                note=note,
+            )
 
     def partnership(self, index, data):
         existing = PartnershipPage.objects.child_of(index).filter(slug=data["slug"]).first()

@@ -1,7 +1,9 @@
 """The fictional Riverbend Public Library and the people it plans with.
 
 Sessions are given as (days from today, start hour, hours long, location key or None, extras)
-so the demo always has sessions in the coming weeks.
+so the demo always has sessions in the coming weeks. A program's "changes" apply to the dates
+of its first session's series: (which date, counted from 0, "cancelled" or "moved", days moved
+later, note for patrons).
 """
 
 # Settings > Library details. 555-01xx numbers and example.org addresses reach nobody.
@@ -320,7 +322,12 @@ PROGRAMS = [
         "body": "No registration. Come when you can. Tea and coffee are free.",
         "goals": "Newcomers feel confident speaking in everyday situations.",
         "success": "Participants say they spoke up somewhere new: at the doctor, at school, at work.",
-        "sessions": _weekly(2, 18, 1.5, "central", weeks=5),
+        # One weekly series: its third date is cancelled, its fifth moved two days later.
+        "sessions": [(2, 18, 1.5, "central", {"repeat": "weekly", "repeat_count": 12})],
+        "changes": [
+            (2, "cancelled", 0, "The library is closed for the holiday."),
+            (4, "moved", 2, "This week we meet two days later than usual, in the same room."),
+        ],
     },
     {
         "title": "ASL Storytime",
