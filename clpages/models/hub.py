@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from clpages.blocks import RICH_TEXT_FEATURES
+from clpages.models.cards import soonest_programs
 from clpages.models.evaluations import EvaluationIndexPage, EvaluationPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.models.partners import CommunityPartner
@@ -60,12 +61,9 @@ class CommunityHubPage(
         context["stages"] = [
             (stage, STAGE_PLAIN_NAMES[stage], stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage
         ]
-        context["current_programs"] = (
-            programs.upcoming(planned=False)
-            .select_related("image")
-            .prefetch_related("co_created_with", _renditions("image", "fill-480x320"))
-            .order_by("-first_published_at")[: self.featured_count]
-        )
+        # What happens next comes first, each card saying when, where, for whom and in which
+        # languages. Programs whose remaining sessions are all cancelled have nothing coming up.
+        context["current_programs"] = soonest_programs(programs, self.featured_count, "fill-480x320")
         # EXISTS, not a DISTINCT join: with thousands of programs the database stops at the
         # first matching program instead of collecting them all.
         partner_programs = programs.filter(co_created_with=OuterRef("pk"))

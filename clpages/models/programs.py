@@ -133,13 +133,14 @@ class ProgramPage(
         help_text="What success means to the community, agreed before the program starts.",
     )
 
-    # Accessibility: what a patron needs to know before deciding to come.
-    step_free_access = models.BooleanField(default=False)
+    # Accessibility: what a patron needs to know before deciding to come, offered at every
+    # session. Patrons filter the listing by these (programs.filter_fields.ACCESS_FEATURES).
+    step_free_access = models.BooleanField(default=False, help_text="Every place it meets is step-free.")
     interpretation = models.CharField(
         max_length=200, blank=True, help_text="e.g. 'ASL interpretation', 'Arabic interpreter on request'."
     )
-    captions = models.BooleanField(default=False, help_text="Live captions for online sessions.")
-    sensory_friendly = models.BooleanField(default=False)
+    captions = models.BooleanField(default=False, help_text="Live captions, in the room or online.")
+    sensory_friendly = models.BooleanField(default=False, help_text="Lower sound and light, a quiet space.")
     accessibility_notes = models.TextField(blank=True)
 
     is_free = models.BooleanField(default=True, verbose_name="free of charge")
@@ -180,6 +181,7 @@ class ProgramPage(
                 FieldPanel("accessibility_notes"),
             ],
             heading="Accessibility",
+            help_text="Patrons can look for programs by each of these: tick only what every session offers.",
         ),
         MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost_details")], heading="Cost"),
         InlinePanel("sessions", heading="Sessions", label="Session"),

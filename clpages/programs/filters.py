@@ -1,17 +1,18 @@
 """One GET form of filters for the listing, calendar, iCal and search: a filtered view can be bookmarked.
 
-Program-level filters (audience, language, topic, stage, partner, free text) narrow programs.
+Program-level filters (audience, language, topic, stage, partner, accessibility, cost, free text)
+narrow programs.
 Session-level filters (place, format, dates) match programs that have at least one session meeting
 all of them at once: "online, this week, at the Central branch" means one such session. They
 read a session's stored dates (SessionOccurrence), so each date of a repeating series counts.
 """
 
+import dataclasses
 import datetime
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -24,30 +25,21 @@ from clpages.models import (
     ProgramTag,
     SessionOccurrence,
 )
+from clpages.programs.filter_fields import (
+    ACCESS_CHOICES,
+    ACCESS_FEATURES,
+    FORMAT_CHOICES,
+    FORMAT_MATCHES,
+    SORT_NEWEST,
+    SORT_SOONEST,
+    WHEN_CHOICES,
+    DateFilterField,
+    menu,
+    not_one_of,
+)
 from clpages.search.query import matching_pks
 from clpages.search.text import MAX_CHARACTERS, length_problem
-from clpages.stages import SessionFormat, SessionStatus, Stage
-from clpages.widgets import QuickSelect
-
-WHEN_CHOICES = [
-    ("", "Any time"),
-    ("today", "Today"),
-    ("week", "This week"),
-    ("month", "This month"),
-]
-
-# Sessions offered both ways count for people looking for either way of taking part.
-FORMAT_MATCHES = {
-    SessionFormat.IN_PERSON: [SessionFormat.IN_PERSON, SessionFormat.HYBRID],
-    SessionFormat.ONLINE: [SessionFormat.ONLINE, SessionFormat.HYBRID],
-    SessionFormat.HYBRID: [SessionFormat.HYBRID],
-}
-FORMAT_CHOICES = [
-    ("", "Any format"),
-    (SessionFormat.IN_PERSON, "In person"),
-    (SessionFormat.ONLINE, "Online"),
-    (SessionFormat.HYBRID, "Both in person and online"),
-]
+from clpages.stages import SessionStatus, Stage
 
 FILTER_FIELDS = [
     "q",
@@ -56,6 +48,8 @@ FILTER_FIELDS = [
     "topic",
     "stage",
     "partner",
+    "access",
+    "free",
     "location",
     "format",
     "when",
@@ -64,72 +58,22 @@ FILTER_FIELDS = [
     "include_past",
 ]
 SESSION_FIELDS = ("location", "format", "when", "date_from", "date_to")
-
-
-def _not_found(thing):
-    return f"We could not find the {thing} “%(value)s”. Choose one from the list."
-
-
-def _menu(label, queryset, *, empty, noun, by_slug=True):
-    """An optional drop-down of records, chosen by slug so the URL stays readable.
-
-    Its options are the same for every visitor, so they are read once per content change.
-    """
-    return forms.ModelChoiceField(
-        widget=QuickSelect(shared_as=noun.replace(" ", "-")),
-        label=label,
-        queryset=queryset,
-        to_field_name="slug" if by_slug else None,
-        required=False,
-        empty_label=empty,
-        error_messages={"invalid_choice": _not_found(noun)},
-    )
-
-
-def not_one_of(things):
-    return f"“%(value)s” is not one of {things}. Choose one from the list."
-
-
-# Dates a patron may filter by. Python's dates end in the year 9999, so a day past the last one
-# (the end of a chosen range, or a feed's horizon) cannot be worked out near it; no library plans
-# sessions that far ahead, and a clear message is better than an empty calendar.
-EARLIEST_DATE = datetime.date(1900, 1, 1)
-LATEST_DATE = datetime.date(2999, 12, 31)
-
-
-def _long_date(day):
-    return f"{day.day} {day:%B %Y}"
-
-
-class DateFilterField(forms.DateField):
-    """A date field whose message repeats what was typed: a date input cannot show a date it cannot read."""
-
-    def to_python(self, value):
-        try:
-            day = super().to_python(value)
-        except forms.ValidationError as error:
-            raise forms.ValidationError(
-                self.error_messages["invalid"], code="invalid", params={"value": value}
-            ) from error
-        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
-            raise forms.ValidationError(
-                "Choose a date between %(earliest)s and %(latest)s.",
-                code="out_of_range",
-                params={"earliest": _long_date(EARLIEST_DATE), "latest": _long_date(LATEST_DATE)},
-            )
-        return day
+# Chosen values that are lists in the address (?access=captions&access=step-free).
+LIST_FIELDS = ("access",)
 
 
 class ProgramFilterForm(forms.Form):
+    """The filters the listing, the calendar, the calendar feed and search share."""
+
     q = forms.CharField(
         label="Words to look for",
         required=False,
         max_length=MAX_CHARACTERS,
         error_messages={"max_length": "Please use at most %(limit_value)d characters."},
     )
-    audience = _menu("Who it is for", Audience.objects.all(), empty="Everyone", noun="audience")
-    language = _menu("Language", Language.objects.all(), empty="Any language", noun="language")
-    topic = _menu("Topic", Tag.objects.none(), empty="Any topic", noun="topic")
+    audience = menu("Who it is for", Audience.objects.all(), empty="Everyone", noun="audience")
+    language = menu("Language", Language.objects.all(), empty="Any language", noun="language")
+    topic = menu("Topic", Tag.objects.none(), empty="Any topic", noun="topic")
     stage = forms.TypedChoiceField(
         label="Stage",
         choices=[("", "Any stage")] + [(str(v), f"{v}. {label}") for v, label in Stage.choices],
@@ -138,13 +82,22 @@ class ProgramFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": not_one_of("the five stages")},
     )
-    partner = _menu(
+    partner = menu(
         "Co-created with",
         CommunityPartner.objects.only("pk", "name", "slug"),
         empty="Any partner organisation",
         noun="partner organisation",
     )
-    location = _menu(
+    access = forms.MultipleChoiceField(
+        label="Accessibility",
+        choices=ACCESS_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Programs that offer everything you tick.",
+        error_messages={"invalid_choice": not_one_of("the accessibility features")},
+    )
+    free = forms.BooleanField(label="Free of charge only", required=False)
+    location = menu(
         "Place", Location.objects.only("pk", "name"), empty="Any place", noun="place", by_slug=False
     )
     format = forms.ChoiceField(
@@ -214,19 +167,24 @@ class ProgramFilterForm(forms.Form):
         """The filters that can be applied: invalid ones are left out (and reported by the form)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return ProgramFilters(**{name: data.get(name) for name in FILTER_FIELDS})
+        values = {name: data.get(name) for name in FILTER_FIELDS}
+        for name in LIST_FIELDS:
+            values[name] = list(values[name] or [])
+        return ProgramFilters(**values, sort=data.get("sort") or SORT_SOONEST)
 
     def error_summary(self):
         """(field id, label, message) for each problem, for the summary at the top of the form."""
         summary = []
         for name, errors in self.errors.items():
             field = self[name] if name in self.fields else None
+            # A group of radio buttons or tick boxes has no one input to label: go to its first.
+            target = (field.id_for_label or f"{field.auto_id}_0") if field else ""
             for message in errors:
-                summary.append((field.id_for_label if field else "", field.label if field else "", message))
+                summary.append((target, field.label if field else "", message))
         return summary
 
 
-@dataclass
+@dataclasses.dataclass
 class ProgramFilters:
     q: str = ""
     audience: Audience | None = None
@@ -234,12 +192,16 @@ class ProgramFilters:
     topic: Tag | None = None
     stage: int | None = None
     partner: CommunityPartner | None = None
+    access: list[str] = dataclasses.field(default_factory=list)
+    free: bool = False
     location: Location | None = None
     format: str = ""
     when: str = ""
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     include_past: bool = False
+    # The order of the results, not a narrowing: kept in the address, never "a choice in use".
+    sort: str = SORT_SOONEST
 
     @property
     def active(self):
@@ -251,13 +213,16 @@ class ProgramFilters:
         return any(getattr(self, name) for name in SESSION_FIELDS)
 
     def querystring(self, **overrides):
-        """The filters as GET parameters, for pagination links and the calendar and feed URLs."""
+        """The filters (and an order other than soonest first) as GET parameters, for pagination
+        links, the links removing one choice, and the calendar and feed URLs."""
         params = {}
-        for name in FILTER_FIELDS:
+        for name in [*FILTER_FIELDS, "sort"]:
             value = overrides.get(name, getattr(self, name))
-            if not value:
+            if not value or (name == "sort" and value == SORT_SOONEST):
                 continue
-            if hasattr(value, "slug"):
+            if name in LIST_FIELDS:
+                value = list(value)
+            elif hasattr(value, "slug"):
                 value = value.slug
             elif hasattr(value, "pk"):
                 value = value.pk
@@ -266,7 +231,7 @@ class ProgramFilters:
             elif isinstance(value, datetime.date):
                 value = value.isoformat()
             params[name] = value
-        return urlencode(params)
+        return urlencode(params, doseq=True)
 
     def in_use(self, form):
         """(label, chosen value, querystring without it) for each filter in use, to remove one by one."""
@@ -276,7 +241,14 @@ class ProgramFilters:
             if not value or name not in form.fields:
                 continue
             field = form.fields[name]
-            if name == "include_past":
+            if name in LIST_FIELDS:
+                # One choice per feature, each removed on its own.
+                labels = dict(field.choices)
+                for chosen in value:
+                    rest = [other for other in value if other != chosen]
+                    shown.append((field.label, labels.get(chosen, chosen), self.querystring(**{name: rest})))
+                continue
+            if name in ("include_past", "free"):
                 text = "yes"
             elif hasattr(field, "choices") and not hasattr(value, "pk"):
                 text = dict(field.choices).get(str(value), value)
@@ -338,6 +310,10 @@ class ProgramFilters:
             q &= Q(**{f"{prefix}stage": self.stage})
         if self.partner:
             q &= Q(**{f"{prefix}co_created_with": self.partner})
+        for feature in self.access:
+            q &= ACCESS_FEATURES[feature][1](prefix)
+        if self.free:
+            q &= Q(**{f"{prefix}is_free": True})
         return q
 
     def apply_text(self, programs):
@@ -362,28 +338,31 @@ class ProgramFilters:
         return programs if start is None else programs.filter(last_session_end__gt=start)
 
     def programs(self, programs, now=None):
-        """Narrow a ProgramPage queryset.
+        """Narrow a ProgramPage queryset, and order it.
 
-        With dates, a place or a format chosen, the soonest matching session comes first;
-        otherwise the newest programs do. Every condition is a subquery run once, not once per
-        program, so a large catalogue costs one pass over its sessions.
+        Soonest first (the default): by the start of each program's next session matching the
+        filters, then programs with none (still being planned, or past ones asked for), then by
+        title. Newest first: the most recently published. Every condition is a subquery run once,
+        not once per program, so a large catalogue costs one pass over its sessions.
         """
         now = now or timezone.now()
         programs = self.apply_text(programs.filter(self.program_q()))
         if self.session_filtered:
             programs = self.with_sessions_in_window(programs, now)
-            matching = self.matching_sessions(now)
-            first_start = matching.filter(program=OuterRef("pk")).order_by("start").values("start")[:1]
-            return (
-                programs.filter(pk__in=matching.values("program_id"))
-                .annotate(next_start=Subquery(first_start))
-                .order_by("next_start", "-first_published_at", "-pk")
-            )
-        if not self.include_past:
+            programs = programs.filter(pk__in=self.matching_sessions(now).values("program_id"))
+        elif not self.include_past:
             # Past programs have sessions and all have ended. Programs still being planned,
             # with no sessions yet, stay: that is the community-led work patrons can join.
             programs = programs.upcoming(now)
-        return programs.order_by("-first_published_at", "-pk")
+        if self.sort == SORT_NEWEST:
+            return programs.newest_first()
+        return programs.with_next_session(self.matching_sessions(now)).soonest_first()
+
+    @property
+    def reads_every_match(self):
+        """Whether the order needs every match read (soonest first): then the number of matches
+        is best counted alongside the page. Newest first, the database walks an index and stops."""
+        return self.sort != SORT_NEWEST
 
     def sessions(self, sessions, programs, now=None):
         """Narrow a SessionOccurrence queryset to dates of matching programs, cancelled ones included."""

@@ -1,6 +1,7 @@
 """The program index's listing: one page of program cards for the patron's filters, with what
 each card shows loaded in a fixed number of queries."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Window
 from wagtail.images import get_image_model
@@ -8,8 +9,30 @@ from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from clpages.models import ProgramPage, SessionOccurrence
-from clpages.models.programs import link_names
+from clpages.models.cards import LONG_TEXT, attach_names
+from clpages.models.cards import attach_next_sessions as attach_sessions
+from clpages.programs.filter_fields import SORT_CHOICES, SORT_NEWEST, SORT_SOONEST, not_one_of
 from clpages.programs.filters import ProgramFilterForm
+from clpages.programs.results import results_heading, results_title
+
+
+class ProgramListingForm(ProgramFilterForm):
+    """The listing's form: the shared filters and the order of the results."""
+
+    sort = forms.ChoiceField(
+        label="Show programs in this order",
+        choices=SORT_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": not_one_of("the orders")},
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("sort"):
+            # So "Soonest first" shows as chosen when no order is in the address.
+            data = data.copy()
+            data["sort"] = SORT_SOONEST
+        super().__init__(data, *args, **kwargs)
 
 
 def index_programs(index):
@@ -19,15 +42,15 @@ def index_programs(index):
 
 def listing_context(index, request):
     """Context of the filtered program listing on a ProgramIndexPage."""
-    form = ProgramFilterForm(request.GET)
+    form = ProgramListingForm(request.GET)
     filters = form.filters()
     rendition_spec = "fill-480x320"
     # A card shows none of the long text.
-    listing = index.get_listing_queryset().defer("body", "community_goals", "success_looks_like")
+    listing = index.get_listing_queryset().defer(*LONG_TEXT)
     # Sort and page the ids alone, then load the page's twelve programs: sorting thousands of
     # whole rows (and skipping them, on later pages) cost more than one more query.
     items = page_of_ids(
-        request, filters.programs(listing), index.per_page, count_alongside=filters.session_filtered
+        request, filters.programs(listing), index.per_page, count_alongside=filters.reads_every_match
     )
     ids = items.object_list
     shown = listing.filter(pk__in=ids).prefetch_related(
@@ -47,15 +70,22 @@ def listing_context(index, request):
         program.listing_url = f"{index_url}{program.slug}/"
     items.object_list = attach_next_sessions(programs, filters)
     querystring = filters.querystring()
+    heading = results_heading(filters, items.paginator.count)
     return {
         "form": form,
         "filters": filters,
         "items": items,
         "querystring": querystring,
         "in_use": filters.in_use(form),
-        # The calendar has its own periods instead of the listing's dates.
+        "results_heading": heading,
+        # The other order, as a link beside the results: the same choices, the other way round.
+        "other_order_querystring": filters.querystring(
+            sort=SORT_SOONEST if filters.sort == SORT_NEWEST else SORT_NEWEST
+        ),
+        "results_title": results_title(heading, items, has_errors=bool(form.errors)),
+        # The calendar has its own periods instead of the listing's dates, and its own order.
         "calendar_querystring": filters.querystring(
-            when="", date_from=None, date_to=None, include_past=False
+            when="", date_from=None, date_to=None, include_past=False, sort=""
         ),
     }
 
@@ -120,40 +150,9 @@ def card_image(image, image_filter):
     return rendition.img_tag({"alt": "", "loading": "lazy"})
 
 
-# What a card lists by name: the attribute set on each program, for each kind of link_names.
-CARD_NAMES = {
-    "audiences": "audience_names",
-    "languages": "language_names",
-    "co_created_with": "partner_names",
-}
-
-
-def attach_names(programs):
-    """Give each program of a page of results the names its card lists, joined, in one query."""
-    programs = list(programs)
-    names = link_names([program.pk for program in programs], CARD_NAMES)
-    for program in programs:
-        for kind, attribute in CARD_NAMES.items():
-            setattr(program, attribute, ", ".join(names.get((program.pk, kind), [])))
-    return programs
-
-
 def attach_next_sessions(programs, filters, now=None):
-    """Give each program of a page of results its `next_session`, the soonest date of any of its
-    sessions (a series' too) matching the filters, in one query."""
-    programs = list(programs)
-    sessions = (
-        filters.matching_sessions(now)
-        .filter(program__in=[program.pk for program in programs])
-        .select_related("location")
-        .order_by("start", "pk")
-    )
-    first = {}
-    for session in sessions:
-        first.setdefault(session.program_id, session)
-    for program in programs:
-        program.next_session = first.get(program.pk)
-    return programs
+    """Give each program of a page of results its `next_session` (matching the filters), in one query."""
+    return attach_sessions(programs, filters.matching_sessions(now))
 
 
 def session_rows(ids, columns):

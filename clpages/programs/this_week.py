@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from clpages.models import ProgramPage, ProgramSession
+from clpages.models import ProgramPage, SessionOccurrence
 from clpages.programs.calendar import LINE_COLUMNS, group_by_day, session_lines
 from clpages.programs.listing import session_rows
 
@@ -32,7 +32,7 @@ def sessions_ahead(root, request, now=None, days_ahead=DAYS_AHEAD, shown=SESSION
     now = now or timezone.now()
     end = now + datetime.timedelta(days=days_ahead)
     programs = ProgramPage.objects.descendant_of(root).visible()
-    sessions = ProgramSession.objects.filter(
+    sessions = SessionOccurrence.objects.filter(
         end__gt=now, start__lt=end, program__in=programs.values("pk")
     ).order_by("start", "pk")
     # One more than shown says whether there are more, without counting them all.

@@ -202,6 +202,7 @@ class DemoBuilder:
             captions=data.get("captions", False),
             interpretation=data.get("interpretation", ""),
             sensory_friendly=data.get("sensory_friendly", False),
+            accessibility_notes=data.get("accessibility_notes", ""),
             is_free=data.get("is_free", True),
             cost_details=data.get("cost_details", ""),
         )

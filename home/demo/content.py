@@ -255,6 +255,8 @@ PROGRAMS = [
                 {"format": "hybrid", "online_url": "https://meet.riverbend.example/tenants"},
             )
         ],
+        "captions": True,
+        "interpretation": "Arabic and Spanish interpreters at every session",
     },
     {
         "title": "ASL storytime planning group",
@@ -291,6 +293,8 @@ PROGRAMS = [
         "success": "Children finish their homework with confidence, and teen mentors grow as leaders.",
         "sessions": _weekly(1, 15.5, 2, "northside", weeks=6),
         "cancel": [2],
+        "sensory_friendly": True,
+        "accessibility_notes": "A quiet room next door is kept for children who need a break.",
     },
     {
         "title": "Teen Zine Lab",
@@ -369,6 +373,9 @@ PROGRAMS = [
         "goals": "More households grow some of their own food.",
         "success": "Seeds come back each autumn, and new gardeners join the workshops.",
         "sessions": [(8, 11, 2, "central", {}), (22, 11, 2, "central", {})],
+        "is_free": False,
+        "cost_details": "Borrowing seeds is free. The seed-saving workshops ask $5 for materials, "
+        "waived for anyone who asks.",
     },
     {
         "title": "Play and Learn in the Park",
@@ -384,6 +391,8 @@ PROGRAMS = [
         "goals": "Young children in Eastgate play outside and enjoy books.",
         "success": "Parents feel welcome and children ask for more stories at home.",
         "sessions": [(10, 10, 1.5, "eastgate", {})],
+        "sensory_friendly": True,
+        "accessibility_notes": "Outdoors, with no amplified sound; children are free to move around.",
     },
     {
         "title": "Tech help for seniors",
