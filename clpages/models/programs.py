@@ -13,10 +13,10 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.program_search import ProgramSearchMixin
 from clpages.models.querysets import ProgramQuerySet, place_label
 from clpages.partners.page_form import ProgramPageForm
 from clpages.performance.visibility import ViewRestrictionsMixin, public
@@ -76,7 +76,9 @@ class ProgramIndexPage(
         return serve_calendar(self, request)
 
 
-class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
+class ProgramPage(
+    CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, ProgramSearchMixin, Page
+):
     objects = PageManager.from_queryset(ProgramQuerySet)()
 
     summary = models.TextField(
@@ -156,15 +158,6 @@ class ProgramPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLi
         ),
         MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost_details")], heading="Cost"),
         InlinePanel("sessions", heading="Sessions", label="Session"),
-    ]
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("community_goals"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("co_created_with", [index.SearchField("name")]),
-        index.FilterField("stage"),
     ]
 
     # Public fields only, for the read-only API (clpages.publishing.api). The body is detail-only there.
