@@ -36,6 +36,7 @@ from clpages.models import (
     ProgramSession,
     ProgramTag,
 )
+from clpages.models.program_search import INDEXED_RELATIONS
 from clpages.models.programs import refresh_last_session_end
 from clpages.performance.cache import new_generation
 from clpages.stages import LocationKind, PartnerKind, Registration, SessionFormat, SessionStatus, Stage
@@ -283,7 +284,7 @@ class Catalogue:
         self._add_program_relations(ids, anchors)
         self.programs += count
         self.program_ids.extend(ids)
-        _index_for_search(ProgramPage, ids, prefetch=("tagged_items__tag", "co_created_with"))
+        _index_for_search(ProgramPage, ids, prefetch=INDEXED_RELATIONS)
         return ids
 
     def _add_program_relations(self, ids, anchors):

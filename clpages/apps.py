@@ -27,6 +27,10 @@ class ClpagesConfig(AppConfig):
 
         connect_session_date_signals()
 
+        from clpages.search.reindex import connect_signals as connect_search_name_signals
+
+        connect_search_name_signals()
+
         # The page policy now, so code outside the admin never sees partners' unscoped grants;
         # image and document policies wait for their apps' ready() (see wagtail_hooks).
         from clpages.partners.page_permissions import register_page_policy

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core import checks
+from django.db import connection
 
 from clpages.conf import setting
 
@@ -26,5 +27,31 @@ def check_page_cache_is_shared(app_configs, **kwargs):
             "renders and stores its own copy of each page.",
             hint="Use a shared cache such as Redis (REDIS_URL), or set CLPAGES_PAGE_CACHE_SECONDS = 0.",
             id="clpages.W001",
+        )
+    ]
+
+
+DATABASE_SEARCH_BACKENDS = ("wagtail.search.backends.database", "modelsearch.backends.database")
+
+
+@checks.register(checks.Tags.database)
+def check_postgres_search_splits_words_only(app_configs, **kwargs):
+    # clpages.search.words stems the indexed text and the words searched for; a stemming
+    # configuration would stem the index again, and find a little less than on SQLite.
+    params = getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).get("default", {})
+    if (
+        connection.vendor != "postgresql"
+        or not params.get("BACKEND", "").startswith(DATABASE_SEARCH_BACKENDS)
+        or params.get("SEARCH_CONFIG") == "simple"
+    ):
+        return []
+    return [
+        checks.Warning(
+            "Search on PostgreSQL indexes words with the "
+            f"“{params.get('SEARCH_CONFIG') or 'database default'}” text search configuration; "
+            "clpages expects “simple”, as it stems words itself.",
+            hint='Add "SEARCH_CONFIG": "simple" to WAGTAILSEARCH_BACKENDS["default"], then run '
+            "python manage.py update_index.",
+            id="clpages.W002",
         )
     ]

@@ -17,6 +17,7 @@ from clpages.charts import measure_chart
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
+from clpages.search.words import WordFormsIndexed
 from clpages.single_line import SingleLineTitleMixin
 from clpages.stages import MeasureKind
 
@@ -49,7 +50,9 @@ class EvaluationIndexPage(
         )
 
 
-class EvaluationPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
+class EvaluationPage(
+    CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, WordFormsIndexed, Page
+):
     program = models.ForeignKey(
         "clpages.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations"
     )

@@ -13,6 +13,7 @@ from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
 from clpages.models.programs import ProgramPage
 from clpages.performance.visibility import ViewRestrictionsMixin
 from clpages.publishing import serializers as api
+from clpages.search.words import WordFormsIndexed
 from clpages.single_line import SingleLineTitleMixin
 from clpages.stages import FramingStage
 
@@ -72,7 +73,9 @@ def _prompt_field(prompt):
     return models.TextField(blank=True, verbose_name=prompt)
 
 
-class PartnershipPage(CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page):
+class PartnershipPage(
+    CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, WordFormsIndexed, Page
+):
     partner = models.ForeignKey(
         "clpages.CommunityPartner", on_delete=models.PROTECT, related_name="partnerships"
     )

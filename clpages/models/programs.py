@@ -12,7 +12,6 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
@@ -26,6 +25,7 @@ from clpages.models.occurrences import (
 # Sessions were defined here before they could repeat; "x as x" keeps their names importable here.
 from clpages.models.occurrences import joining_link as joining_link
 from clpages.models.occurrences import refresh_last_session_end as refresh_last_session_end
+from clpages.models.program_search import ProgramSearchMixin
 from clpages.models.program_summary import NextSession, ProgramWordsMixin
 from clpages.models.querysets import ProgramQuerySet
 from clpages.models.sessions import ProgramSession as ProgramSession
@@ -92,7 +92,12 @@ class ProgramIndexPage(
 
 
 class ProgramPage(
-    ProgramWordsMixin, CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, Page
+    ProgramWordsMixin,
+    CommunityPagePermissionsMixin,
+    ViewRestrictionsMixin,
+    SingleLineTitleMixin,
+    ProgramSearchMixin,
+    Page,
 ):
     objects = PageManager.from_queryset(ProgramQuerySet)()
 
@@ -185,15 +190,6 @@ class ProgramPage(
         ),
         MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost_details")], heading="Cost"),
         InlinePanel("sessions", heading="Sessions", label="Session"),
-    ]
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("community_goals"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("co_created_with", [index.SearchField("name")]),
-        index.FilterField("stage"),
     ]
 
     # Public fields only, for the read-only API (clpages.publishing.api). The body is detail-only there.

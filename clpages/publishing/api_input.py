@@ -2,8 +2,9 @@
 
 Wagtail's API converts plain integer and foreign key filters, but hands other relations
 (``?co_created_with=``), numbers beyond the database's integers, ``find/?id=`` and offsets
-past any table to the database, where they fail as server errors. And its search passes the
-words to the backend as typed (see clpages.search.text).
+past any table to the database, where they fail as server errors. And its search would pass the
+words to the backend as typed: here they are cleaned (clpages.search.text) and stemmed as the
+site search's are (clpages.search.words).
 """
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -16,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from clpages.search.text import length_problem, searchable
+from clpages.search.words import query_terms
 
 SEARCH_OPERATORS = ("and", "or")
 
@@ -82,7 +84,9 @@ class PatronSearchFilter(SearchFilter):
             raise BadRequestError("search_operator: use 'and' or 'or'")
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError("filtering by tag with a search query is not supported")
-        words = searchable(text)
+        # The stems the site search asks for (clpages.search.words), so the API finds "family"
+        # for "families" too, the same on every database; the backend matches them whole.
+        words = " ".join(dict.fromkeys(term.stem for term in query_terms(searchable(text))))
         if not words:
             # Only punctuation or control characters: nothing can match.
             return queryset.none()

@@ -1,8 +1,10 @@
 """Matching words against pages with the configured search backend, keeping every filter.
 
-Wagtail's database search backend does the matching (SQLite FTS5, PostgreSQL full text); a
-queryset's filters reach it as a primary-key subquery, which the database backends run inside the
-same SQL. Used by the site search and by the program listing's words filter.
+On SQLite and PostgreSQL the words are matched as clpages.search.words makes them (stems, the
+last word as a prefix) in the database's full-text index (clpages.search.ranking); a queryset's
+filters reach it as a primary-key subquery run inside the same SQL. Other backends match the
+words themselves. Used by the site search and by the program listing's words filter, so both
+find the same programs.
 """
 
 from wagtail.search.backends import get_search_backend
@@ -27,6 +29,9 @@ def matching_pks(model, text):
         # Nothing but punctuation or control characters: nothing to match.
         return []
     backend = get_search_backend()
+    matching = search_ranking.matching(backend, model, text)
+    if matching is not None:
+        return matching
     results = backend.search(text, model, order_by_relevance=False)
     if _is_database_backend(backend) and hasattr(results, "get_queryset"):
         return results.get_queryset().values("pk")

@@ -1,4 +1,4 @@
-"""Relevance ranking in one pass over the full-text index, on SQLite and on PostgreSQL.
+"""Matching and relevance ranking in one pass over the full-text index, on SQLite and PostgreSQL.
 
 Wagtail's database search (modelsearch) joins the searched model to its index and ranks every
 matching row before the page of results is cut. On SQLite each score is a correlated subquery
@@ -8,24 +8,34 @@ of its type, twice per group of results (once to count, once to rank): 40 to 60 
 programs. Here the match runs once on the index, returning the matching ids in relevance order,
 with the caller's filters applied to them (in the same query on PostgreSQL, in a second one on
 SQLite, whose planner would otherwise re-run the match per row); only the page shown is loaded.
-The match expression and the score are the backend's own, so results and order are unchanged
-(tests/test_search_ranking.py compares them with the backend's).
+
+The words asked for are clpages.search.words' terms (stems, and the last word as a prefix),
+written as each database's own query: an FTS5 MATCH through modelsearch's MatchExpression, a
+PostgreSQL tsquery in the ``simple`` configuration. The score is the backend's own (bm25, ts_rank
+with its weights and title norm); tests/test_search_ranking.py compares it with the backend's.
 """
 
 from django.db import connections
-from django.db.models import F, IntegerField
+from django.db.models import F, IntegerField, Value
 from django.db.models.functions import Cast
-from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from clpages.search.words import fts5_query, query_terms, tsquery
 
 _SQLITE_BACKEND = "modelsearch.backends.database.sqlite"
 _POSTGRES_BACKEND = "modelsearch.backends.database.postgres"
+# The indexed text is already lower case, accent-free words and stems: PostgreSQL must only split it.
+POSTGRES_CONFIG = "simple"
 
 
 def _kind(backend, queryset):
     """'sqlite' or 'postgresql' when this module can rank for that backend and database, else None."""
     module = type(backend).__module__
     vendor = connections[queryset.db].vendor
+    pk = queryset.model._meta.pk
+    if not isinstance(pk.target_field if pk.is_relation else pk, IntegerField):
+        # The index keeps object ids as text; only integer keys are cast back here.
+        return None
     if module.startswith(_SQLITE_BACKEND) and vendor == "sqlite":
         return "sqlite"
     if module.startswith(_POSTGRES_BACKEND) and vendor == "postgresql":
@@ -37,27 +47,57 @@ def applies(backend, queryset):
     return _kind(backend, queryset) is not None
 
 
-def _sqlite_ranked(backend, queryset, text):
-    """Primary keys of `queryset` matching `text`, best first; None if the words are not plain text."""
+def _sqlite_entries(model, terms):
+    """The FTS5 index rows of `model` objects having every term."""
     # The SQLite modules register their full-text model only on SQLite: import them only here.
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
-    model = queryset.model
-    compiler = backend.query_compiler_class(model.objects.none(), text)
-    query = normalize(compiler.query)
-    if not isinstance(query, PlainText):
+    match = MatchExpression(["title", "body"], SearchQueryExpression(Value(fts5_query(terms))))
+    return SQLiteFTSIndexEntry.objects.filter(match).filter(
+        index_entry__content_type__in=get_descendants_content_types_pks(model)
+    )
+
+
+def _postgres_entries(model, terms):
+    """The index rows of `model` objects having every term, and the query they matched."""
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    search_query = SearchQuery(tsquery(terms), search_type="raw", config=POSTGRES_CONFIG)
+    entries = (
+        IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(model))
+        # The expression the backend matches, which migration 0006 indexes.
+        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        .filter(_vector_=search_query)
+    )
+    return entries, search_query
+
+
+def matching(backend, model, text):
+    """Primary keys of `model` objects matching `text`, as a subquery; None if this cannot match here."""
+    kind = _kind(backend, model.objects.all())
+    if kind is None:
         return None
-    config = compiler.get_config(backend)
-    search_query = compiler.build_search_query(query, config=config)
-    if search_query is None:
-        # Nothing but spaces or punctuation: nothing to match.
-        return []
-    match = MatchExpression(compiler.FTS_TABLE_FIELDS, search_query)
-    score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    terms = query_terms(text)
+    if not terms:
+        return model.objects.none().values("pk")
+    if kind == "sqlite":
+        entries, object_id = _sqlite_entries(model, terms), "index_entry__object_id"
+    else:
+        entries, object_id = _postgres_entries(model, terms)[0], "object_id"
+    return entries.annotate(object_pk=Cast(object_id, IntegerField())).values("object_pk")
+
+
+def _sqlite_ranked(queryset, terms):
+    """Primary keys of `queryset` matching `terms`, best first."""
+    from modelsearch.backends.database.sqlite.query import BM25
+
+    model = queryset.model
+    # The backend's score (get_index_vectors): bm25 scaled by the title's length norm, plus bm25.
+    score = BM25() * F("index_entry__title_norm") + BM25()
     found = (
-        SQLiteFTSIndexEntry.objects.filter(match)
-        .filter(index_entry__content_type__in=get_descendants_content_types_pks(model))
+        _sqlite_entries(model, terms)
         .annotate(score=score)
         .order_by("score", "-index_entry__object_id")
         .values_list("index_entry__object_id", flat=True)
@@ -72,36 +112,23 @@ def _sqlite_ranked(backend, queryset, text):
     return [pk for pk in ranked if pk in allowed]
 
 
-def _postgres_ranked(backend, queryset, text):
+def _postgres_ranked(queryset, terms):
     """As _sqlite_ranked, with PostgreSQL's ts_rank over the index's title and body vectors.
 
     The caller's filters join the index's matches in the same query: only those objects are
     matched and ranked.
     """
-    from modelsearch.backends.database.postgres.postgres import IndexEntry
+    from django.contrib.postgres.search import SearchRank
+    from modelsearch.backends.database.postgres.weights import get_sql_weights
 
-    model = queryset.model
-    compiler = backend.query_compiler_class(model.objects.none(), text)
-    query = compiler.query
-    pk = model._meta.pk
-    if not isinstance(query, PlainText) or not isinstance(
-        pk.target_field if pk.is_relation else pk, IntegerField
-    ):
-        return None
-    config = compiler.get_config(backend)
-    search_query = compiler.build_tsquery(query, config=config)
-    if search_query is None:
-        return []
+    entries, search_query = _postgres_entries(queryset.model, terms)
+    weights = get_sql_weights()
     # The backend's vectors and weights (get_index_vectors): the title scaled by its length norm.
-    score = compiler.build_tsrank(F("title"), query, config=config) * F("title_norm") + compiler.build_tsrank(
-        F("body"), query, config=config
+    score = SearchRank(F("title"), search_query, weights=weights) * F("title_norm") + SearchRank(
+        F("body"), search_query, weights=weights
     )
     scored = (
-        IndexEntry.objects.filter(content_type__in=get_descendants_content_types_pks(model))
-        # The expression the backend matches, which migration 0006 indexes.
-        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
-        .filter(_vector_=search_query)
-        .annotate(object_pk=Cast("object_id", IntegerField()))
+        entries.annotate(object_pk=Cast("object_id", IntegerField()))
         .filter(object_pk__in=queryset.order_by().values("pk"))
         .annotate(score=score)
         .values_list("object_pk", "score")
@@ -134,5 +161,7 @@ class RankedResults:
 def search(backend, queryset, text):
     """Objects of `queryset` matching `text`, most relevant first; None when this cannot rank it."""
     rank = {"sqlite": _sqlite_ranked, "postgresql": _postgres_ranked}.get(_kind(backend, queryset))
-    ranked = rank(backend, queryset, text) if rank else None
-    return None if ranked is None else RankedResults(queryset, ranked)
+    if rank is None:
+        return None
+    terms = query_terms(text)
+    return RankedResults(queryset, rank(queryset, terms) if terms else [])
