@@ -198,7 +198,7 @@ def test_the_page_policy_is_in_place_before_any_admin_request():
         "from wagtail.permissions import policy_registry\n"
         "print(type(policy_registry.get_by_type(Page)).__name__)\n"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "clsite.settings.test",

@@ -11,7 +11,7 @@ from clpages.models import ProgramPage
 from clpages.models.moderation import PartnerCoReviewTaskState
 from tests.community import build_community, edit_form_data
 from tests.factories import db_snapshot
-from tests.test_workflow import act, assert_refused, current_task, edit_url, submit
+from tests.partners.test_workflow import act, assert_refused, current_task, edit_url, submit
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from django.utils import timezone
 from clpages.models import ProgramSession
 from tests.factories import build_site, make_program
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Tenant rights clinic"
 READY_SECONDS = 60
 

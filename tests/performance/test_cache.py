@@ -238,7 +238,7 @@ def _production_page_cache_seconds(**env):
             "-c",
             "from django.conf import settings; print(settings.CLPAGES_PAGE_CACHE_SECONDS)",
         ],
-        cwd=Path(__file__).resolve().parent.parent / "site",
+        cwd=Path(__file__).resolve().parents[2] / "site",
         env=environment,
         capture_output=True,
         text=True,
