@@ -19,8 +19,15 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
 from clpages.models import CommunityPartner, PartnerMembership, ProgramPage
-from tests.community import LIBRARY_EDITORS, PARTNERS, build_community, edit_form_data, make_user
-from tests.factories import db_snapshot, post_form
+from tests.builders import (
+    LIBRARY_EDITORS,
+    PARTNERS,
+    db_snapshot,
+    edit_form_data,
+    fresh,
+    make_user,
+    post_form,
+)
 
 User = get_user_model()
 ACCOUNT_URL = "/admin/account/"
@@ -34,8 +41,8 @@ class RefusingMailServer(BaseEmailBackend):
 
 
 @pytest.fixture
-def community(tree):
-    return build_community(tree)
+def community(db, partner_world_once):
+    return fresh(partner_world_once)
 
 
 def accounts_snapshot():
@@ -241,7 +248,7 @@ def test_the_site_refuses_to_start_with_wagtails_unconfirmed_email_field(setting
 
 
 def test_a_page_title_with_a_line_break_is_refused_and_nothing_changes(client, community):
-    program = community["program"]
+    program = community["ab_program"]
     client.force_login(community["partner_a"])
     data = edit_form_data(client, program, title="Homework Club\r\nBcc: everyone@example.org")
     before = db_snapshot()
@@ -298,7 +305,7 @@ def test_an_invitation_with_a_line_break_in_a_name_is_refused_and_nothing_change
 def test_when_the_mail_server_refuses_an_invitation_nothing_is_half_made(
     client, community, settings, caplog, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.test_accounts_security.RefusingMailServer"
+    settings.EMAIL_BACKEND = "tests.accounts.test_accounts_security.RefusingMailServer"
     client.force_login(community["editor"])
     before = accounts_snapshot()
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
@@ -314,7 +321,7 @@ def test_when_the_mail_server_refuses_an_invitation_nothing_is_half_made(
 
 
 def test_co_review_email_about_a_page_with_an_old_line_break_in_its_title_is_sent(community):
-    program, partner_a = community["program"], community["partner_a"]
+    program, partner_a = community["ab_program"], community["partner_a"]
     ProgramPage.objects.filter(pk=program.pk).update(title="Homework\nClub", draft_title="Homework\nClub")
     page = ProgramPage.objects.get(pk=program.pk)
     mail.outbox.clear()
@@ -324,8 +331,8 @@ def test_co_review_email_about_a_page_with_an_old_line_break_in_its_title_is_sen
 
 
 def test_a_co_review_email_the_mail_server_refuses_is_logged_without_the_address(community, settings, caplog):
-    settings.EMAIL_BACKEND = "tests.test_accounts_security.RefusingMailServer"
-    program, partner_a = community["program"], community["partner_a"]
+    settings.EMAIL_BACKEND = "tests.accounts.test_accounts_security.RefusingMailServer"
+    program, partner_a = community["ab_program"], community["partner_a"]
     with caplog.at_level(logging.ERROR):
         program.get_workflow().start(program, partner_a)
     records = [r for r in caplog.records if "co-review" in r.getMessage()]

@@ -12,13 +12,33 @@ from clpages.models import (
     ProgramPage,
     ProgramSession,
 )
-from tests.factories import make_evaluation, make_location, make_partner, make_partnership, make_program
+from tests.builders import (
+    build_site,
+    built_once,
+    fresh,
+    make_evaluation,
+    make_location,
+    make_partner,
+    make_partnership,
+    make_program,
+)
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def content_once(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, _build_content) as content:
+        yield content
+
+
 @pytest.fixture
-def content(tree):
+def content(db, content_once):
+    return fresh(content_once)
+
+
+def _build_content():
+    tree = build_site()
     partner = make_partner("Northside Youth Collective", website="https://nyc.example")
     other = make_partner("Riverbend Newcomers Network")
     location = make_location("Northside Branch", step_free_access=True)
@@ -73,7 +93,13 @@ def content(tree):
     EvaluationQuote.objects.create(evaluation=evaluation, text="It felt like ours.", consent=True)
     for page in (program, partnership, evaluation):
         page.save_revision().publish()
-    return {"program": program, "partnership": partnership, "evaluation": evaluation, "partner": partner}
+    return {
+        "tree": tree,
+        "program": program,
+        "partnership": partnership,
+        "evaluation": evaluation,
+        "partner": partner,
+    }
 
 
 def _html(client, page):
@@ -201,7 +227,7 @@ def test_a_preview_shows_the_drafts_own_audiences(client, tree, admin_user):
     from django.urls import reverse
 
     from clpages.models import Audience
-    from tests.factories import admin_form_data, post_form
+    from tests.builders import admin_form_data, post_form
 
     program = make_program(tree["programs"], title="Story walk")
     program.audiences.set([Audience.objects.create(name="Teens")])

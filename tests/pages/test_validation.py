@@ -6,7 +6,7 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from clpages.models import EvaluationPage, ProgramPage, ProgramSession
-from tests.factories import make_location, make_program
+from tests.builders import make_location, make_program
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from clpages.models import CommunityPartner, Location
-from tests.factories import make_location, make_partner
+from tests.builders import make_location, make_partner
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupApprovalTask, GroupPagePermission, Page
@@ -19,7 +17,7 @@ from wagtail.models import Collection, GroupApprovalTask, GroupPagePermission, P
 from clpages.models import CommunityPartner, ProgramPage
 from clpages.partners.collections import SHARED_COLLECTION
 from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
-from tests.factories import (
+from tests.builders import (
     build_partner_world,
     build_site,
     built_once,
@@ -27,6 +25,7 @@ from tests.factories import (
     fresh,
     make_user,
     post_form,
+    request_queries,
 )
 
 SECRET = "Secret draft of B"
@@ -46,14 +45,14 @@ def _build_world():
 
 
 @pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker):
+def world_once(django_db_setup, django_db_blocker):
     with built_once(django_db_blocker, _build_world) as world:
         yield world
 
 
 @pytest.fixture
-def world(db, shared_world):
-    return fresh(shared_world)
+def world(db, world_once):
+    return fresh(world_once)
 
 
 def edit_status(client, user, page):
@@ -156,11 +155,7 @@ def without_clpages():
 
 def queries_for(client, user, url):
     client.force_login(user)
-    client.get(url)  # warm caches (content types, site root paths)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return [query["sql"] for query in queries.captured_queries]
+    return request_queries(client, url)  # after a first GET warmed content types and site root paths
 
 
 def outsider_with_a_page(world):

@@ -8,13 +8,12 @@ from django.urls import reverse
 
 from clpages.models import ProgramPage
 from clpages.partners.dashboard import PartnerWorkPanel
-from tests.community import PARTNERS, build_community, make_user
-from tests.factories import make_partner, make_program
+from tests.builders import PARTNERS, fresh, make_partner, make_program, make_user
 
 
 @pytest.fixture
-def community(tree):
-    return build_community(tree)
+def community(db, partner_world_once):
+    return fresh(partner_world_once)
 
 
 def start_review(page, user):
@@ -44,9 +43,9 @@ def test_partner_sees_each_state_of_their_organisations_pages(client, community)
     a, b = community["partner_a"], community["partner_b"]
     org_a = community["org_a"]
     programs = community["programs"]
-    in_co_review = community["program"]
+    in_co_review = community["ab_program"]
     changes = make_program(programs, title="Story Time in Dari", partners=[org_a, community["org_b"]])
-    in_library = community["solo"]
+    in_library = community["a_program"]
     draft = ProgramPage(title="Sewing Circle", summary="Mending together.", live=False)
     programs.add_child(instance=draft)
     draft.co_created_with.set([org_a])
@@ -60,8 +59,8 @@ def test_partner_sees_each_state_of_their_organisations_pages(client, community)
     live_page = make_program(programs, title="Family Games Night", partners=[org_a])
 
     html = dashboard(client, a)
-    assert "In partner co-review" in row_for(html, "Homework Club")
-    assert "In library approval" in row_for(html, "Newcomer Welcome Tea")
+    assert "In partner co-review" in row_for(html, "Homework Help Club")
+    assert "In library approval" in row_for(html, "Family story time")
     assert "Draft" in row_for(html, "Sewing Circle")
     assert "Live" in row_for(html, live_page.title)
     row = row_for(html, "Story Time in Dari")
@@ -76,21 +75,21 @@ def test_partner_sees_each_state_of_their_organisations_pages(client, community)
 
 def test_reviewer_sees_pages_waiting_for_their_review(client, community):
     a, b = community["partner_a"], community["partner_b"]
-    start_review(community["program"], a)
+    start_review(community["ab_program"], a)
     html = dashboard(client, b)
     reviews = html[html.index('id="partner-reviews') : html.index('id="partner-work')]
-    assert "Review “Homework Club”" in reviews
+    assert "Review “Homework Help Club”" in reviews
     assert "Amira" in reviews
     # The submitter waits: nothing for A to review.
     assert "Nothing is waiting for your review." in dashboard(client, a)
     # Once B has acted, it leaves B's list.
-    current_state(community["program"]).approve(user=b)
+    current_state(community["ab_program"]).approve(user=b)
     assert "Nothing is waiting for your review." in dashboard(client, b)
 
 
 def test_panel_replaces_wagtails_workflow_panels_for_partners_only(client, community):
     a, editor = community["partner_a"], community["editor"]
-    start_review(community["solo"], a)
+    start_review(community["a_program"], a)
     partner_html = dashboard(client, a)
     assert 'id="partner-work' in partner_html
     assert "Your pages and snippets in a workflow" not in partner_html
@@ -146,8 +145,8 @@ def test_people_without_an_organisation_see_no_partner_panel(client, community):
 
 def test_the_page_editor_tells_a_co_reviewer_what_is_asked(client, community):
     a, b = community["partner_a"], community["partner_b"]
-    start_review(community["program"], a)
-    edit = reverse("wagtailadmin_pages:edit", args=(community["program"].pk,))
+    start_review(community["ab_program"], a)
+    edit = reverse("wagtailadmin_pages:edit", args=(community["ab_program"].pk,))
     client.force_login(b)
     html = client.get(edit).content.decode()
     assert "Amira asked your organisation to review this page." in html

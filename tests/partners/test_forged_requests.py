@@ -7,22 +7,36 @@ from wagtail.models import Page
 
 from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
 from clpages.partners.page_form import CHOOSE_YOUR_WORK
-from tests.factories import (
+from tests.builders import (
     admin_form_data,
     build_partner_world,
+    build_site,
+    built_once,
     db_snapshot,
+    fresh,
     make_evaluation,
     make_partnership,
     post_form,
 )
 
 
-@pytest.fixture
-def world(tree):
-    world = build_partner_world(tree)
+def _build_world():
+    tree = build_site()
+    world = {**build_partner_world(tree), "tree": tree}
     world["a_partnership"] = make_partnership(tree["partnerships"], world["org_a"], "Learning with newcomers")
     world["admin"] = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
     return world
+
+
+@pytest.fixture(scope="module")
+def world_once(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, _build_world) as world:
+        yield world
+
+
+@pytest.fixture
+def world(db, world_once):
+    return fresh(world_once)
 
 
 def edit_url(page):

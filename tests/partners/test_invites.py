@@ -8,14 +8,14 @@ from django.core import mail
 from django.urls import reverse
 
 from clpages.models import PartnerMembership
-from tests.community import PARTNERS, PASSWORD, build_community, make_user
+from tests.builders import PARTNERS, PASSWORD, fresh, make_user
 
 User = get_user_model()
 
 
 @pytest.fixture
-def community(tree):
-    return build_community(tree)
+def community(db, partner_world_once):
+    return fresh(partner_world_once)
 
 
 def invite_url(partner):

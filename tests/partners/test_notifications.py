@@ -5,12 +5,12 @@ from django.core import mail
 from wagtail.users.models import UserProfile
 
 from clpages.models import PartnerMembership, ProgramPage
-from tests.community import PARTNERS, build_community, make_user
+from tests.builders import PARTNERS, fresh, make_user
 
 
 @pytest.fixture
-def community(tree):
-    return build_community(tree)
+def community(db, partner_world_once):
+    return fresh(partner_world_once)
 
 
 def submit(page, user):
@@ -34,12 +34,12 @@ def test_every_member_of_the_other_organisations_is_asked_to_review(community):
     UserProfile.get_for_user(away).__class__.objects.filter(user=away).update(submitted_notifications=False)
     gone = make_user("gone_b", [PARTNERS], [org_b], is_active=False)
 
-    submit(community["program"], community["partner_a"])
+    submit(community["ab_program"], community["partner_a"])
     assert sorted(m.to[0] for m in mail.outbox) == ["partner_b@example.org", "second_b@example.org"]
     message = to("partner_b@example.org")[0]
-    assert message.subject == 'Please review "Homework Club", which you co-lead'
+    assert message.subject == 'Please review "Homework Help Club", which you co-lead'
     assert "Amira" not in message.subject
-    assert f"http://testserver/admin/pages/{community['program'].pk}/edit/" in message.body
+    assert f"http://testserver/admin/pages/{community['ab_program'].pk}/edit/" in message.body
     assert "partner_a" in message.body or "Amira" in message.body
     assert not to(away.email) and not to(gone.email)
 
@@ -47,17 +47,17 @@ def test_every_member_of_the_other_organisations_is_asked_to_review(community):
 def test_someone_in_every_linked_organisation_is_not_asked_to_review_their_own_work(community):
     both = make_user("both", [PARTNERS], [community["org_a"]])
     PartnerMembership.objects.create(partner=community["org_b"], user=both)
-    submit(community["program"], both)
+    submit(community["ab_program"], both)
     assert sorted(m.to[0] for m in mail.outbox) == ["editor@example.org"]
 
 
 def test_submitter_hears_when_partners_approve_with_their_comment(community):
     a, b = community["partner_a"], community["partner_b"]
-    submit(community["program"], a)
+    submit(community["ab_program"], a)
     mail.outbox.clear()
-    current_state(community["program"]).approve(user=b, comment="Lovely, thank you.")
+    current_state(community["ab_program"]).approve(user=b, comment="Lovely, thank you.")
     (message,) = to("partner_a@example.org")
-    assert message.subject == '"Homework Club" was approved by your co-leads'
+    assert message.subject == '"Homework Help Club" was approved by your co-leads'
     assert "Ben" in message.body
     assert '"Lovely, thank you."' in message.body
     assert "The library reviews it next" in message.body
@@ -67,18 +67,18 @@ def test_submitter_hears_when_partners_approve_with_their_comment(community):
 
 def test_library_request_for_changes_reaches_the_submitter_with_comment_and_link(community):
     a, editor = community["partner_a"], community["editor"]
-    submit(community["solo"], a)
+    submit(community["a_program"], a)
     mail.outbox.clear()
-    current_state(community["solo"]).reject(user=editor, comment="Add an accessibility note, please.")
+    current_state(community["a_program"]).reject(user=editor, comment="Add an accessibility note, please.")
     (message,) = to("partner_a@example.org")
     assert "Add an accessibility note, please." in message.body
-    assert f"http://testserver/admin/pages/{community['solo'].pk}/edit/" in message.body
+    assert f"http://testserver/admin/pages/{community['a_program'].pk}/edit/" in message.body
 
 
 def test_html_emails_escape_what_people_typed(community, settings):
     settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True
     a, b = community["partner_a"], community["partner_b"]
-    program = ProgramPage.objects.get(pk=community["program"].pk)
+    program = ProgramPage.objects.get(pk=community["ab_program"].pk)
     program.title = "Homework <Club>"
     submit(program, a)
     html = to("partner_b@example.org")[0].alternatives[0][0]
@@ -90,5 +90,5 @@ def test_html_emails_escape_what_people_typed(community, settings):
 
 
 def test_no_co_review_email_when_the_review_is_skipped(community):
-    submit(community["solo"], community["partner_a"])
+    submit(community["a_program"], community["partner_a"])
     assert sorted(m.to[0] for m in mail.outbox) == ["editor@example.org"]

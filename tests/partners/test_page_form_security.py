@@ -16,14 +16,23 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.models import CommunityPartner, ProgramPage, ProgramSession
 from clpages.partners.page_form import DEFAULT_MAX_SESSIONS
-from tests.factories import admin_form_data, build_partner_world, db_snapshot, make_location, post_form
+from tests.builders import (
+    admin_form_data,
+    build_partner_world,
+    build_site,
+    built_once,
+    db_snapshot,
+    fresh,
+    make_location,
+    post_form,
+)
 
 TYPED_TITLE = "Family story time, now on Saturdays"
 
 
-@pytest.fixture
-def world(tree):
-    world = build_partner_world(tree)
+def _build_world():
+    tree = build_site()
+    world = {**build_partner_world(tree), "tree": tree}
     world["admin"] = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
     collections = {
         partner.pk: partner.collection for partner in CommunityPartner.objects.select_related("collection")
@@ -47,6 +56,17 @@ def world(tree):
     draft.co_created_with.set([world["org_b"]])
     world["b_draft"] = draft
     return world
+
+
+@pytest.fixture(scope="module")
+def world_once(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, _build_world) as world:
+        yield world
+
+
+@pytest.fixture
+def world(db, world_once):
+    return fresh(world_once)
 
 
 def edit_url(page):

@@ -17,11 +17,12 @@ from clpages.models import PartnershipPage, ProgramPage
 from clpages.partners.collections import SHARED_COLLECTION
 from clpages.partners.page_form import KEEP_ORGANISATIONS
 from clpages.partners.page_permissions import CommunityPagePermissionPolicy
-from tests.factories import (
+from tests.builders import (
     admin_form_data,
     build_partner_world,
     build_site,
     built_once,
+    count_queries,
     db_snapshot,
     fresh,
     make_evaluation,
@@ -56,14 +57,14 @@ def _build_world():
 
 
 @pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker):
+def world_once(django_db_setup, django_db_blocker):
     with built_once(django_db_blocker, _build_world) as world:
         yield world
 
 
 @pytest.fixture
-def world(db, shared_world):
-    return fresh(shared_world)
+def world(db, world_once):
+    return fresh(world_once)
 
 
 def can_edit(world, user, page):
@@ -372,13 +373,8 @@ def test_partners_never_see_users_or_settings(client, world, url):
 
 
 def _explorer_queries(client, world, user):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client.force_login(world[user])
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("wagtailadmin_explore", args=[world["programs"].pk])).status_code == 200
-    return len(queries)
+    return count_queries(client, reverse("wagtailadmin_explore", args=[world["programs"].pk]), warm=False)
 
 
 def test_a_partners_rights_cost_the_same_queries_however_many_pages_they_co_lead(client, world):

@@ -18,7 +18,7 @@ from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
 from clpages.models import CommunityHubPage, ProgramIndexPage, ProgramPage
 from clpages.partners.roles import PARTNERS_GROUP
-from tests.factories import (
+from tests.builders import (
     admin_form_data,
     build_partner_world,
     build_site,
@@ -114,14 +114,14 @@ def _build_world():
 
 
 @pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker):
+def world_once(django_db_setup, django_db_blocker):
     with built_once(django_db_blocker, _build_world) as world:
         yield world
 
 
 @pytest.fixture
-def world(db, shared_world):
-    return fresh(shared_world)
+def world(db, world_once):
+    return fresh(world_once)
 
 
 def form_data(client, world, url):

@@ -9,14 +9,14 @@ from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from clpages.models import ProgramPage
 from clpages.models.moderation import PartnerCoReviewTaskState
-from tests.community import build_community, edit_form_data
-from tests.factories import db_snapshot
+from tests.builders import db_snapshot, edit_form_data
+from tests.builders import fresh as fresh_world
 from tests.partners.test_workflow import act, assert_refused, current_task, edit_url, submit
 
 
 @pytest.fixture
-def community(tree):
-    return build_community(tree)
+def community(db, partner_world_once):
+    return fresh_world(partner_world_once)
 
 
 def api_action_url(page, action):
@@ -47,7 +47,7 @@ def original_revision(page):
 
 @pytest.mark.parametrize("who", ["partner_a", "partner_b"])
 def test_partners_cannot_swap_text_through_the_admin_api_during_review(client, community, who):
-    program = community["program"]
+    program = community["ab_program"]
     submit(client, community["partner_a"], program, summary="Reviewed text.")
     before = db_snapshot()
     response = api_post(
@@ -73,7 +73,7 @@ def test_partners_cannot_swap_text_through_the_admin_api_during_review(client, c
     ],
 )
 def test_partners_cannot_use_admin_api_page_actions_that_write(client, community, action, payload):
-    program = community["program"]
+    program = community["ab_program"]
     if payload is None:
         payload = {"revision_id": original_revision(program).pk}
     if "destination_page_id" in payload:
@@ -84,7 +84,7 @@ def test_partners_cannot_use_admin_api_page_actions_that_write(client, community
 
 
 def test_a_new_revision_during_library_approval_goes_back_to_partners(client, community):
-    program, a, b, editor = (community[k] for k in ("program", "partner_a", "partner_b", "editor"))
+    program, a, b, editor = (community[k] for k in ("ab_program", "partner_a", "partner_b", "editor"))
     submit(client, a, program, summary="Text the partners approved.")
     assert act(client, b, program, "approve").status_code == 302
     assert current_task(program) == ("in_progress", "Library approval")
@@ -114,7 +114,7 @@ def test_a_new_revision_during_library_approval_goes_back_to_partners(client, co
 
 
 def test_a_reviewers_edit_is_reviewed_by_the_submitters_organisation(client, community):
-    program, a, b = community["program"], community["partner_a"], community["partner_b"]
+    program, a, b = community["ab_program"], community["partner_a"], community["partner_b"]
     submit(client, a, program, summary="A wrote this.")
     client.force_login(b)
     data = edit_form_data(client, program, summary="B rewrote this.")
@@ -131,7 +131,7 @@ def test_a_reviewers_edit_is_reviewed_by_the_submitters_organisation(client, com
 
 
 def test_library_editing_while_approving_sends_the_edit_to_partners_first(client, community):
-    program, a, b, editor = (community[k] for k in ("program", "partner_a", "partner_b", "editor"))
+    program, a, b, editor = (community[k] for k in ("ab_program", "partner_a", "partner_b", "editor"))
     submit(client, a, program, summary="Text the partners approved.")
     act(client, b, program, "approve")
     client.force_login(editor)
@@ -149,7 +149,7 @@ def test_library_editing_while_approving_sends_the_edit_to_partners_first(client
 
 
 def test_resubmitting_after_the_library_asks_for_changes_starts_at_partner_co_review(client, community):
-    program, a, b, editor = (community[k] for k in ("program", "partner_a", "partner_b", "editor"))
+    program, a, b, editor = (community[k] for k in ("ab_program", "partner_a", "partner_b", "editor"))
     submit(client, a, program, summary="First version.")
     act(client, b, program, "approve")
     assert act(client, editor, program, "reject", comment="Please add the opening hours.").status_code == 302
@@ -173,7 +173,7 @@ def test_resubmitting_after_the_library_asks_for_changes_starts_at_partner_co_re
 
 @pytest.mark.parametrize("button", ["action-cancel-workflow", "action-restart-workflow"])
 def test_a_co_reviewer_cannot_end_the_authors_submission(client, community, button):
-    program, a, b = community["program"], community["partner_a"], community["partner_b"]
+    program, a, b = community["ab_program"], community["partner_a"], community["partner_b"]
     submit(client, a, program, summary="Changed by A.")
     client.force_login(b)
     assert f'name="{button}"' not in client.get(edit_url(program)).content.decode()
@@ -186,7 +186,7 @@ def test_a_co_reviewer_cannot_end_the_authors_submission(client, community, butt
 
 
 def test_the_submitter_can_still_cancel_their_submission(client, community):
-    program, a = community["program"], community["partner_a"]
+    program, a = community["ab_program"], community["partner_a"]
     submit(client, a, program, summary="Changed by A.")
     client.force_login(a)
     assert 'name="action-cancel-workflow"' in client.get(edit_url(program)).content.decode()
@@ -197,7 +197,7 @@ def test_the_submitter_can_still_cancel_their_submission(client, community):
 
 
 def test_two_partners_submitting_at_once_the_second_is_told_plainly(client, community):
-    program, a, b = community["program"], community["partner_a"], community["partner_b"]
+    program, a, b = community["ab_program"], community["partner_a"], community["partner_b"]
     workflow = program.get_workflow()
 
     # A's submission lands while B's own submission is already past Wagtail's checks: just
@@ -232,7 +232,7 @@ def test_two_partners_submitting_at_once_the_second_is_told_plainly(client, comm
 
 
 def test_the_library_can_still_publish_directly_during_review(client, community):
-    program, editor = community["program"], community["editor"]
+    program, editor = community["ab_program"], community["editor"]
     submit(client, community["partner_a"], program, summary="Changed by A.")
     client.force_login(editor)
     data = edit_form_data(client, program, summary="Published by the library.")
@@ -251,7 +251,7 @@ def test_pages_outside_the_community_section_keep_wagtails_workflow(client, comm
     workflow = Workflow.objects.exclude(name="Community review").first() or Workflow.objects.create(
         name="Moderators approval"
     )
-    assert home.get_workflow() != community["program"].get_workflow()
+    assert home.get_workflow() != community["ab_program"].get_workflow()
     home.save_revision(user=editor)
     state = workflow.start(home, editor)
     # A new revision during that review leaves it where it is, as Wagtail does.

@@ -15,7 +15,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from clpages.partners.collections import PARTNER_COLLECTIONS_ROOT, SHARED_COLLECTION
 from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
 from home.demo_users import DEMO_PASSWORD, create_demo_users
-from tests.factories import make_partner, make_user
+from tests.builders import make_partner, make_user
 
 
 def run_roles():
@@ -173,7 +173,7 @@ def test_demo_users_skip_membership_when_an_organisation_is_missing(tree):
 
 
 def test_demo_partners_co_lead_and_can_edit_the_same_program(demo_organisations, tree):
-    from tests.factories import make_program
+    from tests.builders import make_program
 
     program = make_program(tree["programs"], "Homework Help Club", partners=list(demo_organisations))
     create_demo_users()

@@ -8,13 +8,20 @@ from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, Work
 from clpages.models import ProgramPage
 from clpages.models.moderation import PartnerCoReviewTask, PartnerCoReviewTaskState, reviewing_partner_ids
 from clpages.partners.workflows import ensure_community_review_workflow
-from tests.community import PARTNERS, build_community, edit_form_data, make_user
-from tests.factories import make_evaluation, make_partner, make_program
+from tests.builders import (
+    PARTNERS,
+    edit_form_data,
+    fresh,
+    make_evaluation,
+    make_partner,
+    make_program,
+    make_user,
+)
 
 
 @pytest.fixture
-def community(tree):
-    return build_community(tree)
+def community(db, partner_world_once):
+    return fresh(partner_world_once)
 
 
 def edit_url(page):
@@ -54,7 +61,7 @@ def recipients(messages):
 
 
 def test_end_to_end_partners_then_library(client, community):
-    program, a, b, editor = (community[k] for k in ("program", "partner_a", "partner_b", "editor"))
+    program, a, b, editor = (community[k] for k in ("ab_program", "partner_a", "partner_b", "editor"))
 
     # 1. Partner A edits the co-led program and submits it: partner B is asked to review.
     mail.outbox.clear()
@@ -134,15 +141,15 @@ def test_end_to_end_partners_then_library(client, community):
 
 def test_co_review_is_skipped_when_no_other_organisation(client, community):
     mail.outbox.clear()
-    submit(client, community["partner_a"], community["solo"], summary="Tea and conversation.")
-    assert current_task(community["solo"]) == ("in_progress", "Library approval")
-    skipped = PartnerCoReviewTaskState.objects.get(workflow_state__object_id=str(community["solo"].pk))
+    submit(client, community["partner_a"], community["a_program"], summary="Tea and conversation.")
+    assert current_task(community["a_program"]) == ("in_progress", "Library approval")
+    skipped = PartnerCoReviewTaskState.objects.get(workflow_state__object_id=str(community["a_program"].pk))
     assert skipped.status == TaskState.STATUS_SKIPPED
     assert recipients(mail.outbox) == ["editor@example.org"]
 
 
 def test_reviewers_are_the_other_organisations_of_the_revision(community):
-    program, org_a, org_b = community["program"], community["org_a"], community["org_b"]
+    program, org_a, org_b = community["ab_program"], community["org_a"], community["org_b"]
     assert reviewing_partner_ids(program, community["partner_a"]) == {org_b.pk}
     assert reviewing_partner_ids(program, community["partner_b"]) == {org_a.pk}
     # Someone outside both organisations (an editor submitting) is reviewed by either.
@@ -152,7 +159,7 @@ def test_reviewers_are_the_other_organisations_of_the_revision(community):
 
 
 def test_only_members_of_the_other_organisations_may_review(client, community):
-    program, a = community["program"], community["partner_a"]
+    program, a = community["ab_program"], community["partner_a"]
     outsider = make_user("outsider", [PARTNERS], [make_partner("Northside Seniors")])
     submit(client, a, program, summary="Changed by A.")
     for person in (a, outsider):
@@ -166,7 +173,7 @@ def test_only_members_of_the_other_organisations_may_review(client, community):
 
 def test_a_forged_task_state_from_another_page_is_refused(client, community):
     # B co-reviews the program; a second program co-led by A and C is not B's to review.
-    program, a, b = community["program"], community["partner_a"], community["partner_b"]
+    program, a, b = community["ab_program"], community["partner_a"], community["partner_b"]
     org_c = make_partner("Northside Seniors")
     other = make_program(
         community["programs"], title="Seniors Tech Help", partners=[community["org_a"], org_c]
@@ -182,7 +189,7 @@ def test_a_forged_task_state_from_another_page_is_refused(client, community):
 
 
 def test_requesting_changes_needs_a_comment(client, community):
-    program = community["program"]
+    program = community["ab_program"]
     submit(client, community["partner_a"], program, summary="Changed by A.")
     act(client, community["partner_b"], program, "reject", comment="   ")
     assert current_task(program) == ("in_progress", "Partner co-review")
@@ -193,7 +200,7 @@ def test_requesting_changes_needs_a_comment(client, community):
 
 
 def test_submitter_waits_while_partners_review(client, community):
-    program, a, b = community["program"], community["partner_a"], community["partner_b"]
+    program, a, b = community["ab_program"], community["partner_a"], community["partner_b"]
     submit(client, a, program, summary="Changed by A.")
     page = ProgramPage.objects.get(pk=program.pk)
     assert page.permissions_for_user(a).page_locked()
@@ -205,7 +212,7 @@ def test_submitter_waits_while_partners_review(client, community):
 
 
 def test_editors_can_still_publish_directly(client, community):
-    program, editor = community["program"], community["editor"]
+    program, editor = community["ab_program"], community["editor"]
     client.force_login(editor)
     data = edit_form_data(client, program, summary="Published straight away by the library.")
     data["action-publish"] = "1"
@@ -225,12 +232,12 @@ def test_workflow_setup_is_idempotent(community):
     ]
     assert list(second.tasks.specific()[1].groups.values_list("name", flat=True)) == ["Library editors"]
     assert WorkflowPage.objects.get(page=community["hub"]).workflow == second
-    assert community["program"].get_workflow() == second
+    assert community["ab_program"].get_workflow() == second
     assert community["home"].get_workflow() != second
 
 
 def test_partner_rich_text_reaches_the_public_page_inert(client, community):
-    program, a, b, editor = (community[k] for k in ("program", "partner_a", "partner_b", "editor"))
+    program, a, b, editor = (community[k] for k in ("ab_program", "partner_a", "partner_b", "editor"))
     submit(
         client,
         a,

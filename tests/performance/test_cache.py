@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from clpages.models import ProgramPage, ProgramSession
 from clpages.performance import cache as page_cache
-from tests.factories import make_location, make_partner, make_program
+from tests.builders import make_location, make_partner, make_program
 
 pytestmark = pytest.mark.django_db
 

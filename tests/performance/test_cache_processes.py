@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clpages.models import ProgramSession
-from tests.factories import build_site, make_program
+from tests.builders import build_site, make_program
 
 ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Tenant rights clinic"

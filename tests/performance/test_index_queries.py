@@ -1,10 +1,8 @@
 """Each index page costs the same number of SQL queries with 5 children as with 50."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_evaluation, make_partner, make_partnership, make_program
+from tests.builders import count_queries, make_evaluation, make_partner, make_partnership, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -25,21 +23,13 @@ def _grow(tree, kind, count):
             )
 
 
-def _queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("kind", ["programs", "partnerships", "evaluations"])
 def test_index_query_count_does_not_grow_with_children(client, tree, kind, monkeypatch):
     index = tree[kind]
     # All children on one page, so every one of them is rendered.
     monkeypatch.setattr(type(index), "per_page", 100)
     _grow(tree, kind, 5)
-    at_5 = _queries(client, index.url)
+    at_5 = count_queries(client, index.url)
     _grow(tree, kind, 45)
-    at_50 = _queries(client, index.url)
+    at_50 = count_queries(client, index.url)
     assert at_5 == at_50, f"{kind}: {at_5} queries with 5 children, {at_50} with 50"

@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 
 from clpages.models import ProgramPage
 from clpages.performance.routing import DirectRouteMixin
-from tests.factories import make_evaluation, make_partner, make_partnership, make_program
+from tests.builders import make_evaluation, make_partner, make_partnership, make_program
 
 pytestmark = pytest.mark.django_db
 

@@ -2,28 +2,23 @@
 per content change, and a change shows on the very next request."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from clpages.models import Audience, ProgramIndexPage
 from clpages.performance import cache as shared_cache
-from tests.factories import make_location, make_partner, make_program
+from tests.builders import make_location, make_partner, make_program, request_queries
 
 pytestmark = pytest.mark.django_db
 
 
 def _menu_queries(client, url):
     """Queries of one listing view that read a filter menu or the main navigation."""
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
+    queries = request_queries(client, url, warm=False)
     menu_tables = ('FROM "clpages_audience"', 'FROM "clpages_language"', 'FROM "clpages_location"')
     # The cards' own audiences and places are read with the programs: those are not menus.
     return [
-        q["sql"]
-        for q in queries
-        if any(table in q["sql"] for table in menu_tables) and "clpages_program" not in q["sql"]
+        sql for sql in queries if any(table in sql for table in menu_tables) and "clpages_program" not in sql
     ]
 
 
@@ -103,10 +98,8 @@ def test_a_value_read_before_a_change_is_not_served_after_it():
 
 def test_no_restriction_lookup_while_no_page_is_restricted(client, tree):
     program = make_program(tree["programs"], title="Seed library swap")
-    client.get(program.url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(program.url).status_code == 200
-    assert not [q for q in queries if "pageviewrestriction" in q["sql"]]
+    queries = request_queries(client, program.url)
+    assert not [sql for sql in queries if "pageviewrestriction" in sql]
 
 
 def test_a_restriction_anywhere_brings_back_the_full_check(client, tree):

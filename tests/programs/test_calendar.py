@@ -2,7 +2,15 @@
 
 import datetime
 
-from tests.program_catalogue import queries_at_10_and_100
+import pytest
+
+from tests.builders import fresh, queries_at_10_and_100
+
+
+@pytest.fixture
+def catalogue(db, catalogue_once, frozen):
+    """One catalogue for the module, reloaded for each test; what a test changes is rolled back."""
+    return fresh(catalogue_once["catalogue"])
 
 
 def calendar_url(tree):

@@ -1,8 +1,16 @@
 """The filtered program listing: every filter, alone and combined, against known answers."""
 
-from tests.program_catalogue import queries_at_10_and_100
+import pytest
+
+from tests.builders import at, fresh, make_program, queries_at_10_and_100
 
 ALL_CURRENT = {"zine", "story", "coding", "garden", "craft"}
+
+
+@pytest.fixture
+def catalogue(db, catalogue_once, frozen):
+    """One catalogue for the module, reloaded for each test; what a test changes is rolled back."""
+    return fresh(catalogue_once["catalogue"])
 
 
 def names(catalogue, titles):
@@ -183,11 +191,9 @@ def test_empty_state_suggests_removing_filters(client, tree, catalogue):
 
 
 def test_pagination_keeps_the_filters(client, tree, frozen):
-    from tests.program_catalogue import add_program, at
-
     for i in range(15):
-        add_program(tree["programs"], f"Reading circle {i}", sessions=[(at(11, 20, 10), at(11, 20, 11), {})])
-    add_program(tree["programs"], "Other", sessions=[(at(12, 20, 10), at(12, 20, 11), {})])
+        make_program(tree["programs"], f"Reading circle {i}", sessions=[(at(11, 20, 10), at(11, 20, 11), {})])
+    make_program(tree["programs"], "Other", sessions=[(at(12, 20, 10), at(12, 20, 11), {})])
     response = client.get(tree["programs"].url, {"when": "week"})
     html = response.content.decode()
     assert response.context["items"].paginator.count == 15
@@ -231,13 +237,12 @@ def test_topic_menu_offers_only_topics_of_programs_the_public_may_see(client, tr
     from wagtail.models import PageViewRestriction
 
     from clpages.models import ProgramPage
-    from tests.program_catalogue import add_program
 
-    draft = add_program(tree["programs"], "Quiet planning", tags=["grief-circle"])
+    draft = make_program(tree["programs"], "Quiet planning", tags=["grief-circle"], sessions=())
     draft.tags.add("grief-circle")
     draft.save_revision()
     ProgramPage.objects.filter(pk=draft.pk).update(live=False)
-    private = add_program(tree["programs"], "Staff retreat", tags=["staff-wellness"])
+    private = make_program(tree["programs"], "Staff retreat", tags=["staff-wellness"], sessions=())
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from clpages.models import ProgramPage, ProgramSession
-from tests.factories import make_location, make_partner, make_program
+from tests.builders import make_location, make_partner, make_program
 
 
 def _titles(queryset):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from clpages.models import ProgramPage, ProgramSession
 from clpages.models.programs import refresh_last_session_end
-from tests.factories import make_program
+from tests.builders import make_program
 
 
 def stored(program):

@@ -20,14 +20,17 @@ from clpages.models import (
     ProgramSession,
 )
 from clpages.stages import SessionStatus, Stage
-from tests.factories import (
+from tests.builders import (
+    build_site,
+    built_once,
+    count_queries,
+    fresh,
     make_evaluation,
     make_location,
     make_partner,
     make_partnership,
     make_program,
 )
-from tests.queries import count_queries
 
 API = "/api/v2/"
 PRIVATE_VALUES = [
@@ -40,9 +43,20 @@ PRIVATE_VALUES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def community_once(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, _build_community) as community:
+        yield community
+
+
 @pytest.fixture
-def community(tree):
+def community(db, community_once):
+    return fresh(community_once)
+
+
+def _build_community():
     """A program, partnership and evaluation whose partner has private details and members."""
+    tree = build_site()
     logo = Image.objects.create(title="Collective logo", file=get_test_image_file())
     partner = make_partner(
         "Northside Youth Collective",
@@ -90,7 +104,13 @@ def community(tree):
     EvaluationQuote.objects.create(
         evaluation=evaluation, text="Only for the team: not agreed to share", consent=False
     )
-    return {"partner": partner, "program": program, "partnership": partnership, "evaluation": evaluation}
+    return {
+        "tree": tree,
+        "partner": partner,
+        "program": program,
+        "partnership": partnership,
+        "evaluation": evaluation,
+    }
 
 
 def get_json(client, url):

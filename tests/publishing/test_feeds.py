@@ -10,8 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from bench.catalogue import Catalogue
 from clpages.models import ProgramPage
-from tests.factories import make_partner, make_program
-from tests.queries import count_queries
+from tests.builders import count_queries, make_partner, make_program
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS_URL = reverse("clpages:programs_rss")

@@ -9,8 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from bench.catalogue import Catalogue
 from clpages.models import ProgramPage
-from tests.factories import make_evaluation, make_partner, make_partnership, make_program
-from tests.queries import count_queries
+from tests.builders import count_queries, make_evaluation, make_partner, make_partnership, make_program
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

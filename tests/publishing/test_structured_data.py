@@ -10,7 +10,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from clpages.models import ProgramSession
 from clpages.stages import Registration, SessionFormat, SessionStatus
-from tests.factories import make_location, make_partner, make_partnership, make_program
+from tests.builders import make_location, make_partner, make_partnership, make_program
 
 SCHEMA = "https://schema.org"
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)

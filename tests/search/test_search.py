@@ -3,15 +3,22 @@
 import pytest
 
 from clpages.search import query as search_query
-from tests.factories import make_evaluation, make_partnership
-from tests.program_catalogue import build_catalogue, queries_at_10_and_100
+from tests.builders import (
+    build_catalogue_site,
+    catalogue_built_once,
+    fresh,
+    make_evaluation,
+    make_partnership,
+    make_program,
+    queries_at_10_and_100,
+)
 
 SEARCH_URL = "/search/"
 
 
-@pytest.fixture
-def catalogue(tree, frozen):
-    catalogue = build_catalogue(tree["programs"])
+def _build():
+    built = build_catalogue_site()
+    tree, catalogue = built["tree"], built["catalogue"]
     catalogue.youth_partnership = make_partnership(
         tree["partnerships"],
         catalogue.partners.youth,
@@ -36,7 +43,19 @@ def catalogue(tree, frozen):
         title="Story time, one year on",
         summary="Families and stories in Arabic: what changed.",
     )
-    return catalogue
+    return built
+
+
+@pytest.fixture(scope="module")
+def catalogue_once(django_db_setup, django_db_blocker):
+    with catalogue_built_once(django_db_blocker, _build) as built:
+        yield built
+
+
+@pytest.fixture
+def catalogue(db, catalogue_once, frozen):
+    """One catalogue for the module, reloaded for each test; what a test changes is rolled back."""
+    return fresh(catalogue_once["catalogue"])
 
 
 def found(response):
@@ -131,9 +150,7 @@ def test_drafts_and_private_pages_are_not_found(client, catalogue):
 
 
 def test_partner_text_is_escaped(client, catalogue):
-    from tests.program_catalogue import add_program
-
-    add_program(catalogue.programs.zine.get_parent(), "<script>alert(1)</script> zine club")
+    make_program(catalogue.programs.zine.get_parent(), "<script>alert(1)</script> zine club", sessions=())
     html = client.get(SEARCH_URL, {"q": "zine"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html

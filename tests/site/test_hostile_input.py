@@ -16,7 +16,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from clpages.models import Audience, Language, ProgramPage
 from clpages.programs.filters import FILTER_FIELDS
 from clpages.search.text import MAX_WORDS
-from tests.factories import (
+from tests.builders import (
     build_site,
     built_once,
     make_evaluation,

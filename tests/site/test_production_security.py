@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from tests.factories import db_snapshot
+from tests.builders import db_snapshot
 
 LOCKED_OUT_TEXT = "Too many attempts"
 
