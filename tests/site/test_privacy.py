@@ -1,6 +1,7 @@
 """What must stay private never reaches a public page: private contacts, unconsented quotes."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Page
 
 from clpages.models import CommunityPartner, EvaluationQuote
@@ -8,8 +9,10 @@ from clpages.models import CommunityPartner, EvaluationQuote
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def public_pages(demo_module, db, client):
+@pytest.fixture(scope="module")
+def public_pages(demo_module):
+    """Every public page of the demo library, fetched once for the module's tests, which only read."""
+    client = Client()
     pages = {}
     for page in Page.objects.live().public().filter(depth__gt=1).specific():
         response = client.get(page.url)
