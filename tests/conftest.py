@@ -1,3 +1,10 @@
+"""Fixtures every test folder shares.
+
+Data built once for a whole module lives in a fixture whose name ends in ``_once`` (or in
+``demo_module``). Such data stays in the database for the rest of the module, so the module's
+tests that do not use it run first, on an empty site (see ``pytest_collection_modifyitems``).
+"""
+
 import os
 from pathlib import Path
 
@@ -18,6 +25,29 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+SITE_KEYS = ("home", "hub", "programs", "partnerships", "evaluations")
+
+
+def _uses_module_data(item):
+    names = getattr(item, "fixturenames", ())
+    return any(name == "demo_module" or name.endswith("_once") for name in names)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """In each module, tests using data built once for it go after the module's other tests.
+
+    Runs after pytest-django's own ordering (database tests, then transactional ones, then the
+    rest) and keeps it: only neighbours from one module trade places.
+    """
+    ordered, run = [], []
+    for item in items:
+        if run and item.module is not run[0].module:
+            ordered += sorted(run, key=_uses_module_data)
+            run = []
+        run.append(item)
+    ordered += sorted(run, key=_uses_module_data)
+    items[:] = ordered
 
 
 @pytest.fixture(scope="session")
@@ -43,36 +73,39 @@ def _clear_cache():
 
 
 @pytest.fixture
-def tree(db):
-    from tests.factories import build_site
+def tree(request, db):
+    """The test's own site: home page, community hub and its three indexes.
 
+    A test that also uses data built once for its module (a ``*_once`` fixture holding a site)
+    gets that data's site instead, reloaded.
+    """
+    from tests.builders import build_site, fresh
+
+    for name in request.fixturenames:
+        if name.endswith("_once"):
+            shared = request.getfixturevalue(name)
+            if isinstance(shared, dict) and "tree" in shared:
+                return fresh(shared["tree"])
     return build_site()
 
 
-def ensure_wagtail_base():
-    """Recreate what Wagtail's data migrations provide, after a transactional test flushed it."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
+def load_demo():
+    from django.core.management import call_command
 
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
+    call_command("load_demo_content", verbosity=0)
 
 
 @pytest.fixture
 def live_db(transactional_db):
     """Database for live_server tests: committed data the server thread can see."""
+    from tests.builders import ensure_wagtail_base
+
     ensure_wagtail_base()
 
 
 @pytest.fixture
 def demo_site(live_db):
-    from django.core.management import call_command
-
-    call_command("load_demo_content", verbosity=0)
+    load_demo()
 
 
 @pytest.fixture(scope="module")
@@ -81,20 +114,54 @@ def demo_module(django_db_setup, django_db_blocker):
 
     Tests using it also take the ``db`` fixture, whose per-test transaction nests inside.
     """
-    from django.core.management import call_command
-    from django.db import transaction
+    from tests.builders import built_once
 
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("load_demo_content", verbosity=0)
-            yield
-            transaction.set_rollback(True)
+    with built_once(django_db_blocker, load_demo):
+        yield
+
+
+@pytest.fixture(scope="session")
+def read_only_server(django_db_setup):
+    """A server thread for browser tests that only read data committed for their whole module.
+
+    pytest-django's ``live_server`` makes every test that uses it transactional: the database is
+    emptied after each test, and its data built again for the next one.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def demo_server_once(django_db_setup, django_db_blocker, read_only_server):
+    """The demo library, committed once for a module of browser tests that only read it."""
+    from tests.builders import committed
+
+    with committed(django_db_blocker, load_demo):
+        yield read_only_server
+
+
+@pytest.fixture(scope="module")
+def partner_world_once(django_db_setup, django_db_blocker):
+    """The partner world (``tests.builders.build_partner_world``) on its own site, built once for a
+    module whose tests each take it reloaded, ``fresh(partner_world_once)``; each test's changes
+    are rolled back after it."""
+    from tests.builders import build_partner_world, build_site, built_once
+
+    def build():
+        tree = build_site()
+        return {**build_partner_world(tree), "tree": tree}
+
+    with built_once(django_db_blocker, build) as world:
+        yield world
 
 
 @pytest.fixture
 def frozen(monkeypatch):
-    """The programs catalogue's moment (tests/program_catalogue.py) is now, everywhere."""
-    from tests.program_catalogue import freeze
+    """The programs catalogue's moment (tests/builders/catalogue.py) is now, everywhere."""
+    from tests.builders import freeze
 
     return freeze(monkeypatch)
 
@@ -102,6 +169,20 @@ def frozen(monkeypatch):
 @pytest.fixture
 def catalogue(tree, frozen):
     """Programs with known answers for every filter of the listing, calendar, feed and search."""
-    from tests.program_catalogue import build_catalogue
+    from tests.builders import build_catalogue
 
     return build_catalogue(tree["programs"])
+
+
+@pytest.fixture(scope="module")
+def catalogue_once(django_db_setup, django_db_blocker):
+    """The site and its catalogue, built once at the catalogue's moment, for a module whose tests
+    only need them as they were built: each test's changes are rolled back after it.
+
+    A module opts in by defining ``catalogue(db, catalogue_once, frozen)`` as
+    ``fresh(catalogue_once["catalogue"])``; its tests that take ``tree`` too get the same site.
+    """
+    from tests.builders import catalogue_built_once
+
+    with catalogue_built_once(django_db_blocker) as built:
+        yield built

@@ -10,15 +10,14 @@ from playwright.sync_api import expect
 from clpages.models import PartnerMembership
 from clpages.partners.invites import invite_member
 from tests.browser.test_partner_admin import check, sign_in
-from tests.community import PASSWORD, build_community
-from tests.factories import build_site
+from tests.builders import PASSWORD, build_partner_world, build_site
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def community(live_db):
-    return build_community(build_site())
+    return build_partner_world(build_site())
 
 
 def emailed_link(live_server, pattern):

@@ -5,24 +5,27 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.factories import build_site, make_evaluation, make_partnership
-from tests.program_catalogue import build_catalogue, freeze
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.builders import build_catalogue, build_site, committed, freeze, make_evaluation, make_partnership
 
 WCAG_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
 }
 
 
-@pytest.fixture
-def site(live_db, monkeypatch):
-    freeze(monkeypatch)
+def _build_site():
     tree = build_site()
     catalogue = build_catalogue(tree["programs"])
     make_partnership(tree["partnerships"], catalogue.partners.youth, "Zine making with Northside youth")
     make_evaluation(tree["evaluations"], program=catalogue.programs.zine, title="How the zine lab went")
-    return tree
+
+
+@pytest.fixture(scope="module")
+def catalogue_server_once(django_db_setup, django_db_blocker, read_only_server):
+    """The catalogue at its moment, committed once for the module: these tests only read it."""
+    with pytest.MonkeyPatch.context() as patch:
+        freeze(patch)
+        with committed(django_db_blocker, _build_site):
+            yield read_only_server
 
 
 def assert_no_violations(page, artifacts, name):
@@ -44,7 +47,7 @@ def tab_to(page, selector, limit=80):
     "viewport", [{"width": 1280, "height": 900}, {"width": 375, "height": 740}], ids=["desktop", "phone"]
 )
 def test_filtered_listing_calendar_and_search_have_no_axe_violations(
-    site, page, live_server, artifacts, viewport
+    catalogue_server_once, page, artifacts, viewport
 ):
     page.set_viewport_size(viewport)
     width = viewport["width"]
@@ -59,13 +62,13 @@ def test_filtered_listing_calendar_and_search_have_no_axe_violations(
         f"search-empty-{width}": "/search/",
     }
     for name, url in views.items():
-        response = page.goto(live_server.url + url)
+        response = page.goto(catalogue_server_once.url + url)
         assert response.status == 200, url
         assert_no_violations(page, artifacts, name)
 
 
-def test_listing_with_the_keyboard_alone(site, page, live_server):
-    page.goto(live_server.url + "/community/programs/")
+def test_listing_with_the_keyboard_alone(catalogue_server_once, page):
+    page.goto(catalogue_server_once.url + "/community/programs/")
     tab_to(page, "#id_audience")
     page.keyboard.type("Families")  # typing picks the option, as in any select
     tab_to(page, "#id_format")
@@ -84,8 +87,8 @@ def test_listing_with_the_keyboard_alone(site, page, live_server):
     page.wait_for_url(re.compile(r"/community/programs/family-story-time-in-arabic/$"))
 
 
-def test_calendar_with_the_keyboard_alone(site, page, live_server, artifacts):
-    page.goto(live_server.url + "/community/programs/calendar/")
+def test_calendar_with_the_keyboard_alone(catalogue_server_once, page, artifacts):
+    page.goto(catalogue_server_once.url + "/community/programs/calendar/")
     assert page.locator(".is-cancelled .badge--cancelled").inner_text() == "Cancelled"
     tab_to(page, ".period-nav a[href*=next-week]")
     page.keyboard.press("Enter")
@@ -103,8 +106,8 @@ def test_calendar_with_the_keyboard_alone(site, page, live_server, artifacts):
     page.wait_for_url(re.compile(r"/community/programs/coding-club-for-older-adults/$"))
 
 
-def test_search_with_the_keyboard_alone(site, page, live_server):
-    page.goto(live_server.url + "/search/")
+def test_search_with_the_keyboard_alone(catalogue_server_once, page):
+    page.goto(catalogue_server_once.url + "/search/")
     tab_to(page, "#id_q")
     page.keyboard.type("zine")
     page.keyboard.press("Enter")
@@ -115,10 +118,10 @@ def test_search_with_the_keyboard_alone(site, page, live_server):
     page.wait_for_url(re.compile(r"/community/programs/teen-zine-lab/$"))
 
 
-def test_filters_work_without_javascript(site, browser, live_server):
+def test_filters_work_without_javascript(catalogue_server_once, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_server.url + "/community/programs/")
+    page.goto(catalogue_server_once.url + "/community/programs/")
     page.select_option("#id_language", "french")
     page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r"language=french"))

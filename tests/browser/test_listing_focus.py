@@ -5,9 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.test_find_programs import site, tab_to  # noqa: F401 (the fixture)
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.browser.test_find_programs import catalogue_server_once, tab_to  # noqa: F401 (the fixture)
 
 WIDTHS = [{"width": 1280, "height": 900}, {"width": 375, "height": 740}]
 
@@ -17,9 +15,9 @@ def focused_id(page):
 
 
 @pytest.mark.parametrize("viewport", WIDTHS, ids=["desktop", "phone"])
-def test_the_skip_link_takes_the_keyboard_to_the_results(site, page, live_server, viewport):  # noqa: F811
+def test_the_skip_link_takes_the_keyboard_to_the_results(catalogue_server_once, page, viewport):  # noqa: F811
     page.set_viewport_size(viewport)
-    page.goto(live_server.url + "/community/programs/")
+    page.goto(catalogue_server_once.url + "/community/programs/")
     skip = page.get_by_role("link", name="Skip to the programs found")
     assert skip.is_visible()
     tab_to(page, ".jump-to-results a")
@@ -31,14 +29,13 @@ def test_the_skip_link_takes_the_keyboard_to_the_results(site, page, live_server
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_submitting_the_filters_puts_focus_on_the_results_heading(
-    site,  # noqa: F811
+    catalogue_server_once,  # noqa: F811
     browser,
-    live_server,
     javascript,
 ):
     context = browser.new_context(java_script_enabled=javascript, viewport=WIDTHS[1])
     page = context.new_page()
-    page.goto(live_server.url + "/community/programs/")
+    page.goto(catalogue_server_once.url + "/community/programs/")
     tab_to(page, "#id_language")
     page.keyboard.type("French")
     # A radio group is one Tab stop, on the chosen radio; the arrow keys choose another.

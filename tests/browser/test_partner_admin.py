@@ -20,8 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from clpages.models import ProgramPage
-from tests.community import PASSWORD, build_community
-from tests.factories import build_site
+from tests.builders import PASSWORD, build_partner_world, build_site
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +39,7 @@ STILL = "*, *::before, *::after { transition: none !important; animation: none !
 
 @pytest.fixture
 def community(live_db):
-    return build_community(build_site())
+    return build_partner_world(build_site())
 
 
 def project_violations(page):
@@ -88,7 +87,7 @@ def test_partner_creates_a_program_and_submits_it_for_review(community, page, li
     page.goto(f"{live_server.url}/admin/pages/add/clpages/programpage/{community['programs'].pk}/")
     page.locator("#id_title").fill("Arabic Conversation Circle")
     page.locator("#id_summary").fill("Practise everyday Arabic with neighbours, over tea.")
-    page.get_by_role("checkbox", name="Eastside Youth Collective").check()
+    page.get_by_role("checkbox", name="Northside Youth Collective").check()
     check(page, artifacts, "3-create", failures)
 
     # Submit it, from the footer's action menu.

@@ -1,11 +1,12 @@
-"""Public pages in headless Chromium: zero axe-core violations (WCAG 2.1 AA), usable on a phone."""
+"""Public pages in headless Chromium: zero axe-core violations (WCAG 2.1 AA), usable on a phone.
+
+The demo library is committed once for the module (``demo_server_once``): these tests only read it.
+"""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 WCAG_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
@@ -32,12 +33,12 @@ def _public_urls():
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 375, "height": 740}], ids=["desktop", "phone"]
 )
-def test_public_pages_have_no_axe_violations(demo_site, page, live_server, artifacts, viewport):
+def test_public_pages_have_no_axe_violations(demo_server_once, page, artifacts, viewport):
     page.set_viewport_size(viewport)
     axe = Axe()
     failures = {}
     for name, url in _public_urls().items():
-        response = page.goto(live_server.url + url)
+        response = page.goto(demo_server_once.url + url)
         assert response.status == (404 if name == "not-found" else 200), url
         page.screenshot(path=artifacts / f"public-{name}-{viewport['width']}.png", full_page=True)
         results = axe.run(page, options=WCAG_AA)
@@ -46,18 +47,18 @@ def test_public_pages_have_no_axe_violations(demo_site, page, live_server, artif
     assert not failures, "\n".join(f"{url}:\n{report}" for url, report in failures.items())
 
 
-def test_no_horizontal_scrolling_on_a_phone(demo_site, page, live_server):
+def test_no_horizontal_scrolling_on_a_phone(demo_server_once, page):
     page.set_viewport_size({"width": 320, "height": 640})
     for url in _public_urls().values():
-        page.goto(live_server.url + url)
+        page.goto(demo_server_once.url + url)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px wide"
 
 
-def test_skip_link_moves_keyboard_focus_to_main_content(demo_site, page, live_server):
-    page.goto(live_server.url + "/community/programs/")
+def test_skip_link_moves_keyboard_focus_to_main_content(demo_server_once, page):
+    page.goto(demo_server_once.url + "/community/programs/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Skip to main content"
@@ -65,11 +66,11 @@ def test_skip_link_moves_keyboard_focus_to_main_content(demo_site, page, live_se
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_pages_work_without_javascript(demo_site, browser, live_server):
+def test_pages_work_without_javascript(demo_server_once, browser):
     context = browser.new_context(java_script_enabled=False)
     try:
         tab = context.new_page()
-        tab.goto(live_server.url + "/community/")
+        tab.goto(demo_server_once.url + "/community/")
         tab.get_by_role("link", name="See all programs").click()
         tab.get_by_role("link", name="Homework Help Club").first.click()
         assert tab.get_by_role("heading", level=1).inner_text() == "Homework Help Club"
@@ -78,8 +79,8 @@ def test_pages_work_without_javascript(demo_site, browser, live_server):
         context.close()
 
 
-def test_header_search_finds_a_program_with_the_keyboard(demo_site, page, live_server):
-    page.goto(live_server.url + "/")
+def test_header_search_finds_a_program_with_the_keyboard(demo_server_once, page):
+    page.goto(demo_server_once.url + "/")
     page.get_by_role("searchbox", name="Search programs, partnerships and results").fill("homework")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=homework")
