@@ -15,6 +15,7 @@ from wagtail.search import index
 from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from clpages.charts import measure_chart
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
 from clpages.search.words import WordFormsIndexed
@@ -51,8 +52,16 @@ class EvaluationIndexPage(
 
 
 class EvaluationPage(
-    CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, WordFormsIndexed, Page
+    PartnerLinkedPage,
+    CommunityPagePermissionsMixin,
+    ViewRestrictionsMixin,
+    SingleLineTitleMixin,
+    WordFormsIndexed,
+    Page,
 ):
+    # Whoever leads the program or the partnership evaluated.
+    partner_links = ("program__co_created_with", "partnership__partner")
+
     program = models.ForeignKey(
         "clpages.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluations"
     )

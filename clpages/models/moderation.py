@@ -13,31 +13,16 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import GroupApprovalTask, Task, TaskState
 from wagtail.signals import task_submitted
 
-from clpages.models.evaluations import EvaluationPage
-from clpages.models.partnerships import PartnershipPage
-from clpages.models.programs import ProgramPage
-
-
-def linked_partner_ids(page):
-    """The organisations a page is linked to, read from the page object given (a revision's
-    content when a draft is under review, since a draft's links live only in its revision)."""
-    ids = set()
-    if isinstance(page, ProgramPage):
-        ids.update(partner.pk for partner in page.co_created_with.all())
-    elif isinstance(page, PartnershipPage):
-        if page.partner_id:
-            ids.add(page.partner_id)
-    elif isinstance(page, EvaluationPage):
-        if page.program_id:
-            ids.update(partner.pk for partner in page.program.co_created_with.all())
-        if page.partnership_id:
-            ids.add(page.partnership.partner_id)
-    return ids
+from clpages.partners.linking import PartnerLinkedPage
 
 
 def reviewing_partner_ids(page, submitter):
-    """Organisations linked to the page other than the submitter's own: they co-review."""
-    linked = linked_partner_ids(page)
+    """Organisations linked to the page other than the submitter's own: they co-review.
+
+    Read from the page object given: a revision's content when a draft is under review, since a
+    draft's links live only in its revision.
+    """
+    linked = page.content_organisation_ids() if isinstance(page, PartnerLinkedPage) else set()
     if not linked:
         return set()
     own = set(submitter.partner_organisations.values_list("pk", flat=True)) if submitter else set()

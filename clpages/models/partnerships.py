@@ -11,6 +11,7 @@ from wagtail.search import index
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
 from clpages.models.programs import ProgramPage
+from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin
 from clpages.publishing import serializers as api
 from clpages.search.words import WordFormsIndexed
@@ -74,8 +75,15 @@ def _prompt_field(prompt):
 
 
 class PartnershipPage(
-    CommunityPagePermissionsMixin, ViewRestrictionsMixin, SingleLineTitleMixin, WordFormsIndexed, Page
+    PartnerLinkedPage,
+    CommunityPagePermissionsMixin,
+    ViewRestrictionsMixin,
+    SingleLineTitleMixin,
+    WordFormsIndexed,
+    Page,
 ):
+    partner_links = ("partner",)
+
     partner = models.ForeignKey(
         "clpages.CommunityPartner", on_delete=models.PROTECT, related_name="partnerships"
     )

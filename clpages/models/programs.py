@@ -29,6 +29,7 @@ from clpages.models.program_search import ProgramSearchMixin
 from clpages.models.program_summary import NextSession, ProgramWordsMixin
 from clpages.models.querysets import ProgramQuerySet
 from clpages.models.sessions import ProgramSession as ProgramSession
+from clpages.partners.linking import PartnerLinkedPage
 from clpages.partners.page_form import ProgramPageForm
 from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.publishing import serializers as api
@@ -92,6 +93,7 @@ class ProgramIndexPage(
 
 
 class ProgramPage(
+    PartnerLinkedPage,
     ProgramWordsMixin,
     CommunityPagePermissionsMixin,
     ViewRestrictionsMixin,
@@ -100,6 +102,8 @@ class ProgramPage(
     Page,
 ):
     objects = PageManager.from_queryset(ProgramQuerySet)()
+
+    partner_links = ("co_created_with",)
 
     summary = models.TextField(
         max_length=300, help_text="One or two sentences shown in listings and search results."

@@ -21,8 +21,9 @@ class ProgramQuerySet(PageQuerySet):
         return self.filter(ahead | Q(last_session_end__isnull=True) if planned else ahead)
 
     def linked_to(self, organisation_ids):
-        """Programs co-created with any of these partner organisations."""
-        return self.filter(co_created_with__in=organisation_ids)
+        """Programs co-created with any of these partner organisations (the page type's own
+        partner links, clpages.partners.linking)."""
+        return self.filter(self.model.linked_to(organisation_ids))
 
     def with_next_session(self, sessions=None, now=None):
         """Each program's ``next_start``: when the first of ``sessions`` (a SessionOccurrence

@@ -14,15 +14,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState
 
-from clpages.models import (
-    EvaluationPage,
-    PartnerCoReviewTask,
-    PartnerCoReviewTaskState,
-    PartnershipPage,
-    ProgramPage,
-)
+from clpages.models import PartnerCoReviewTask, PartnerCoReviewTaskState
 from clpages.partners.admin_hooks import in_community_section
 from clpages.partners.page_permissions import page_permission_policy
+from clpages.partners.scope import linked_pages
 
 # Wagtail's own workflow panels repeat what this panel shows for partners (and query per row).
 REPLACED_FOR_PARTNERS = (UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel)
@@ -39,16 +34,7 @@ class PageStatus:
 
 def organisation_pages(user, org_ids):
     """The pages linked to the organisations, and the pages the user created."""
-    linked = (
-        Q(pk__in=ProgramPage.objects.filter(co_created_with__in=org_ids).values("pk"))
-        | Q(pk__in=PartnershipPage.objects.filter(partner__in=org_ids).values("pk"))
-        | Q(
-            pk__in=EvaluationPage.objects.filter(
-                Q(program__co_created_with__in=org_ids) | Q(partnership__partner__in=org_ids)
-            ).values("pk")
-        )
-        | Q(owner=user)
-    )
+    linked = linked_pages(org_ids) | Q(owner=user)
     states = WorkflowState.objects.active().select_related(
         "current_task_state__task", "current_task_state__finished_by"
     )

@@ -16,6 +16,7 @@ from functools import partial
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
 from django.forms.models import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.text import get_text_list
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -23,13 +24,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from clpages import recurrence
 from clpages.conf import DEFAULTS, setting
 from clpages.partners import references
+from clpages.partners.linking import PartnerLinkedPage
 from clpages.partners.page_permissions import page_permission_policy
-from clpages.partners.scope import (
-    linked_organisation_ids,
-    organisation_ids,
-    partnership_organisation_ids,
-    program_organisation_ids,
-)
+from clpages.partners.scope import linked_organisation_ids, organisation_ids
 from clpages.widgets import guard_fields
 
 KEEP_ORGANISATIONS = (
@@ -186,63 +183,54 @@ class CommunityPageForm(WagtailAdminPageForm):
                 # Drawing the sent value would show the refused object (or fail on a missing one).
                 self.fields[name].redraw_saved = True
 
-    def _linked_after_save(self):
-        """Organisations the page would be linked to with the submitted values (None: not linkable)."""
-        data = self.cleaned_data
-        if "co_created_with" in self.fields:
-            partners = data.get("co_created_with")
-            return None if partners is None else {partner.pk for partner in partners}
-        if "partner" in self.fields:
-            partner = data.get("partner")
-            return (
-                None if partner is None and self.has_error("partner") else {partner.pk} if partner else set()
-            )
-        if "program" in self.fields and "partnership" in self.fields:
-            if self.has_error("program") or self.has_error("partnership"):
-                return None
-            program, partnership = data.get("program"), data.get("partnership")
-            return program_organisation_ids(program and program.pk) | partnership_organisation_ids(
-                partnership and partnership.pk
-            )
-        return None
-
-    def _check_evaluated_work(self, own_ids):
-        stored = {"program": None, "partnership": None}
-        if self.instance.pk:
-            stored = (
-                type(self.instance)
-                .objects.filter(pk=self.instance.pk)
-                .values("program", "partnership")
-                .first()
-                or stored
-            )
-        lookups = {
-            "program": program_organisation_ids,
-            "partnership": partnership_organisation_ids,
+    def _link_values(self, model):
+        """{link field: value the page will have}: as sent, or as saved for a field not in this form."""
+        return {
+            name: self.cleaned_data.get(name) if name in self.fields else getattr(self.instance, name)
+            for name in model.link_fields()
+            if not self.has_error(name)
         }
-        for name, organisations_of in lookups.items():
+
+    def _check_chosen_work(self, model, by_field, own_ids):
+        """A page newly chosen in a link that leads through it (an evaluation's program or
+        partnership) must be one the user's organisations co-lead."""
+        names = [name for name in model.indirect_link_fields() if name in self.fields]
+        if not names:
+            return
+        stored = {}
+        if self.instance.pk:
+            stored = model.objects.filter(pk=self.instance.pk).values(*names).first() or {}
+        for name in names:
             chosen = self.cleaned_data.get(name)
-            if chosen is not None and chosen.pk != stored[name] and not organisations_of(chosen.pk) & own_ids:
+            if isinstance(chosen, Model) and chosen.pk != stored.get(name) and not by_field[name] & own_ids:
                 self.add_error(name, CHOOSE_YOUR_WORK.format(kind=self.fields[name].label.lower()))
+
+    def _check_links(self):
+        """The partner keeps every organisation the page is linked to, and one of their own."""
+        model = type(self.instance)
+        if not issubclass(model, PartnerLinkedPage):
+            return
+        fields = [name for name in model.link_fields() if name in self.fields]
+        if not fields:
+            return
+        own_ids = organisation_ids(self.scoped_user)
+        by_field = model.organisation_ids_by_field(self._link_values(model))
+        self._check_chosen_work(model, by_field, own_ids)
+        if any(self.has_error(name) for name in fields):
+            return  # the page's links are not known: that field's own error says why
+        after = set().union(*by_field.values())
+        kept = linked_organisation_ids(self.instance) if self.instance.pk else set()
+        if kept - after:
+            self.add_error(fields[0], KEEP_ORGANISATIONS.format(names=_names(kept - after)))
+        elif not after & own_ids:
+            self.add_error(fields[0], LINK_YOUR_ORGANISATION.format(names=_names(own_ids)))
 
     def clean(self):
         cleaned_data = super().clean()
         self._check_formset_counts()
         self._check_references()
-        if self.scoped_user is None:
-            return cleaned_data
-        own_ids = organisation_ids(self.scoped_user)
-        if "program" in self.fields and "partnership" in self.fields:
-            self._check_evaluated_work(own_ids)
-        after = self._linked_after_save()
-        if after is None:
-            return cleaned_data
-        field = next(name for name in ("co_created_with", "partner", "program") if name in self.fields)
-        kept = linked_organisation_ids(self.instance) if self.instance.pk else set()
-        if kept - after:
-            self.add_error(field, KEEP_ORGANISATIONS.format(names=_names(kept - after)))
-        elif not after & own_ids:
-            self.add_error(field, LINK_YOUR_ORGANISATION.format(names=_names(own_ids)))
+        if self.scoped_user is not None:
+            self._check_links()
         return cleaned_data
 
 

@@ -31,7 +31,7 @@ from clpages.partners.roles import community_hubs, partner_groups
 from clpages.partners.scope import (
     creation_parent_content_types,
     linked_organisation_ids,
-    linked_page_ids,
+    linked_pages,
     organisation_ids,
     scoped_group_ids,
     shared_grants,
@@ -77,7 +77,7 @@ class CommunityPagePermissionPolicy(PagePermissionPolicy):
         partner_ids = organisation_ids(user)
 
         creation_parents = list(Page.objects.filter(content_type__in=creation_parent_content_types()))
-        linked = list(Page.objects.filter(pk__in=linked_page_ids(partner_ids)))
+        linked = list(Page.objects.filter(linked_pages(partner_ids)))
         expanded = []
         for grant in scoped:
             candidates = creation_parents if grant.permission.codename == "add_page" else linked

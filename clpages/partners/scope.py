@@ -1,16 +1,20 @@
 """Which partner organisations a user acts for, and which pages are linked to them.
 
-The one place that reads partner memberships and the links between pages and organisations,
-for the permission policies (clpages.partners.page_permissions, collection_permissions), the
-page form, the workflow and the dashboard. It sits below the page models and reads them through
-the app registry.
+The one place that reads partner memberships, and that answers which pages are linked to them
+from the page types' own links (clpages.partners.linking), for the permission policies
+(clpages.partners.page_permissions, collection_permissions), the page form, the workflow and the
+dashboard. It sits below the page models and reads them through the app registry.
 """
+
+import operator
+from functools import reduce
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
+from clpages.partners.linking import PartnerLinkedPage, linked_page_types
 from clpages.partners.roles import SCOPE_PERMISSION, dotted, partner_groups
 
 _ORGANISATIONS_CACHE = "_clpages_organisation_ids"
@@ -30,70 +34,23 @@ def organisation_ids(user):
     return getattr(user, _ORGANISATIONS_CACHE)
 
 
-# How each page type is linked to partner organisations.
-def _link_filters(partner_ids):
-    return {
-        "ProgramPage": Q(co_created_with__in=partner_ids),
-        "PartnershipPage": Q(partner__in=partner_ids),
-        "EvaluationPage": Q(program__co_created_with__in=partner_ids)
-        | Q(partnership__partner__in=partner_ids),
-    }
+def linked_pages(partner_ids):
+    """Q for the stored pages of every linked type linked to any of these organisations.
 
-
-LINKED_PAGE_TYPES = ("ProgramPage", "PartnershipPage", "EvaluationPage")
-
-
-def linked_models():
-    # Through the app registry: this layer sits below the page models, which use its rules.
-    return {name: apps.get_model("clpages", name) for name in LINKED_PAGE_TYPES}
-
-
-def linked_page_ids(partner_ids):
-    """Ids of the pages linked to any of these organisations, as stored (not draft revisions)."""
+    For any page queryset (Page's included): one query, however many page types there are.
+    """
+    nothing = Q(pk__in=[])
     if not partner_ids:
-        return set()
-    ids = set()
-    for name, query in _link_filters(partner_ids).items():
-        ids.update(linked_models()[name].objects.filter(query).values_list("pk", flat=True))
-    return ids
+        return nothing
+    return reduce(operator.or_, (model.linked_to(partner_ids) for model in linked_page_types()), nothing)
 
 
 def linked_organisation_ids(page):
     """Ids of the organisations a page (as stored in the database) is linked to."""
     specific = page.specific_class
-    if specific is None or page.pk is None:
+    if specific is None or page.pk is None or not issubclass(specific, PartnerLinkedPage):
         return set()
-    models = linked_models()
-    if issubclass(specific, models["ProgramPage"]):
-        return program_organisation_ids(page.pk)
-    if issubclass(specific, models["PartnershipPage"]):
-        return partnership_organisation_ids(page.pk)
-    if issubclass(specific, models["EvaluationPage"]):
-        row = (
-            models["EvaluationPage"].objects.filter(pk=page.pk).values("program_id", "partnership_id").first()
-        )
-        if row is None:
-            return set()
-        return program_organisation_ids(row["program_id"]) | partnership_organisation_ids(
-            row["partnership_id"]
-        )
-    return set()
-
-
-def program_organisation_ids(program_id):
-    if not program_id:
-        return set()
-    through = linked_models()["ProgramPage"].co_created_with.through
-    return set(
-        through.objects.filter(programpage_id=program_id).values_list("communitypartner_id", flat=True)
-    )
-
-
-def partnership_organisation_ids(partnership_id):
-    if not partnership_id:
-        return set()
-    model = linked_models()["PartnershipPage"]
-    return set(model.objects.filter(pk=partnership_id).values_list("partner_id", flat=True))
+    return specific.stored_organisation_ids(page.pk)
 
 
 def _content_type(model):
@@ -103,7 +60,7 @@ def _content_type(model):
 def creation_parent_content_types():
     """Page types under which partners may create linked pages (the section's index pages)."""
     parents = set()
-    for model in linked_models().values():
+    for model in linked_page_types():
         parents.update(model.allowed_parent_page_models())
     return [_content_type(model) for model in parents]
 

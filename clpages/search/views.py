@@ -7,7 +7,6 @@ backends run inside the same SQL. docs/search.md explains the switch to OpenSear
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
@@ -61,12 +60,9 @@ def result_querysets(filters, site):
     partnerships = visible(PartnershipPage)
     evaluations = visible(EvaluationPage)
     if filters.partner:
-        partnerships = partnerships.filter(partner=filters.partner)
-        evaluations = evaluations.filter(
-            pk__in=EvaluationPage.objects.filter(
-                Q(program__co_created_with=filters.partner) | Q(partnership__partner=filters.partner)
-            ).values("pk")
-        )
+        # Programs are narrowed by the listing's own filter; the others by their partner links.
+        partnerships = partnerships.filter(PartnershipPage.linked_to([filters.partner]))
+        evaluations = evaluations.filter(EvaluationPage.linked_to([filters.partner]))
     return {"program": programs, "partnership": partnerships, "evaluation": evaluations}
 
 
