@@ -14,7 +14,8 @@ from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from clpages.charts import measure_chart
-from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.index import CommunityIndexPage
+from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
@@ -23,18 +24,8 @@ from clpages.single_line import SingleLineTitleMixin
 from clpages.stages import MeasureKind
 
 
-class EvaluationIndexPage(
-    CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, SingleLineTitleMixin, Page
-):
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["clpages.CommunityHubPage"]
+class EvaluationIndexPage(CommunityIndexPage):
     subpage_types = ["clpages.EvaluationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "results and learning index"

@@ -4,12 +4,11 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from clpages.blocks import RICH_TEXT_FEATURES
-from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.index import CommunityIndexPage
+from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.models.programs import ProgramPage
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin
@@ -44,18 +43,8 @@ PUBLIC_PROMPTS = {
 FRAMING_NOTE_FIELDS = [(f"notes_{stage.value}", stage) for stage in FramingStage]
 
 
-class PartnershipIndexPage(
-    CommunityPagePermissionsMixin, ViewRestrictionsMixin, IndexPageMixin, SingleLineTitleMixin, Page
-):
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["clpages.CommunityHubPage"]
+class PartnershipIndexPage(CommunityIndexPage):
     subpage_types = ["clpages.PartnershipPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "partnership index"

@@ -14,7 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
-from clpages.models.mixins import CommunityPagePermissionsMixin, IndexPageMixin
+from clpages.models.index import CommunityIndexPage
+from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.models.occurrences import (
     SessionOccurrence,
     occurrences_deferred,
@@ -45,23 +46,8 @@ class ProgramTag(TaggedItemBase):
     content_object = ParentalKey("clpages.ProgramPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ProgramIndexPage(
-    CommunityPagePermissionsMixin,
-    ViewRestrictionsMixin,
-    RoutablePageMixin,
-    IndexPageMixin,
-    SingleLineTitleMixin,
-    Page,
-):
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["clpages.CommunityHubPage"]
+class ProgramIndexPage(RoutablePageMixin, CommunityIndexPage):
     subpage_types = ["clpages.ProgramPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "program index"
