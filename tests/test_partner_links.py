@@ -52,6 +52,15 @@ def test_the_three_linked_page_types_are_found_in_the_app_registry():
     assert set(linked_page_types()) == {ProgramPage, PartnershipPage, EvaluationPage}
 
 
+def test_a_link_that_leads_elsewhere_is_a_system_check_error(monkeypatch):
+    assert [error for error in ProgramPage.check() if error.id == "clpages.E301"] == []
+    monkeypatch.setattr(ProgramPage, "partner_links", ("co_created_with", "audiences", "sessions__program"))
+    assert [error.msg for error in ProgramPage.check() if error.id == "clpages.E301"] == [
+        "partner_links has 'audiences', which does not lead to a partner organisation.",
+        "partner_links has 'sessions__program', which does not lead to a partner organisation.",
+    ]
+
+
 # Each type's page in the world, and the organisations it belongs to.
 LINKED = [
     (ProgramPage, "ab_program", ("org_a", "org_b")),

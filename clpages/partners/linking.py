@@ -19,6 +19,8 @@ import operator
 from functools import reduce
 
 from django.apps import apps
+from django.core import checks
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q, QuerySet
 
 LOOKUP_SEP = "__"
@@ -28,6 +30,12 @@ class PartnerLinkedPage:
     """A page type that belongs to the partner organisations its `partner_links` lead to."""
 
     partner_links = ()
+
+    @classmethod
+    def check(cls, **kwargs):
+        # Django's model checks (`manage.py check`, and before runserver and migrate): a mistyped
+        # link would otherwise show as a server error on a partner's first admin page.
+        return [*super().check(**kwargs), *_check_links(cls)]
 
     @classmethod
     def linked_to(cls, organisation_ids):
@@ -131,6 +139,31 @@ def _reached(objects, parts):
             targets = _objects(getattr(obj, name))
         reached |= _reached(targets, rest) if rest else {target.pk for target in targets}
     return reached
+
+
+def _check_links(model):
+    partner_model = apps.get_model("clpages", "CommunityPartner")
+    errors = []
+    for path in model.partner_links:
+        target = model
+        try:
+            for name in path.split(LOOKUP_SEP):
+                target = target._meta.get_field(name).related_model
+                if target is None:
+                    break
+        except FieldDoesNotExist:
+            target = None
+        if target is not partner_model:
+            errors.append(
+                checks.Error(
+                    f"partner_links has {path!r}, which does not lead to a partner organisation.",
+                    hint='Each link is a lookup from the page to clpages.CommunityPartner, such as "partner" '
+                    'or "program__co_created_with".',
+                    obj=model,
+                    id="clpages.E301",
+                )
+            )
+    return errors
 
 
 def linked_page_types():
