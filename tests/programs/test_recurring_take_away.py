@@ -16,8 +16,8 @@ from icalendar import Calendar
 from clpages.models import ProgramPage, SessionOccurrence
 from clpages.recurrence import Repeat
 from tests.program_catalogue import add_program, at
+from tests.programs.test_recurring_sessions import add_series, cafe_changes
 from tests.queries import count_queries
-from tests.test_recurring_sessions import add_series, cafe_changes
 
 pytestmark = pytest.mark.django_db
 
