@@ -39,7 +39,7 @@ from clpages.programs.filter_fields import (
 )
 from clpages.search.query import matching_pks
 from clpages.search.text import MAX_CHARACTERS, length_problem
-from clpages.stages import SessionStatus, Stage
+from clpages.stages import STAGE_PLAIN_NAMES, SessionStatus, Stage
 
 FILTER_FIELDS = [
     "q",
@@ -76,7 +76,8 @@ class ProgramFilterForm(forms.Form):
     topic = menu("Topic", Tag.objects.none(), empty="Any topic", noun="topic")
     stage = forms.TypedChoiceField(
         label="Stage",
-        choices=[("", "Any stage")] + [(str(v), f"{v}. {label}") for v, label in Stage.choices],
+        choices=[("", "Any stage")]
+        + [(str(stage.value), f"{stage.value}. {STAGE_PLAIN_NAMES[stage]}") for stage in Stage],
         coerce=int,
         empty_value=None,
         required=False,

@@ -19,7 +19,7 @@ from clpages.search.query import search_within
 RESULT_TYPES = [
     ("program", "Programs", "Program"),
     ("partnership", "Partnerships", "Partnership"),
-    ("evaluation", "Evaluations", "Evaluation"),
+    ("evaluation", "Results and learning", "Results and learning"),
 ]
 # What each result's template shows, loaded with the results rather than one query per result.
 RESULT_RELATED = {

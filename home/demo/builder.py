@@ -88,7 +88,7 @@ class DemoBuilder:
                 hub,
                 EvaluationIndexPage,
                 "evaluations",
-                title="Results",
+                title="Results and learning",
                 intro="<p>How our programs are going, measured the way the community asked.</p>",
             ),
         }

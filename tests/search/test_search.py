@@ -72,9 +72,9 @@ def test_results_from_every_type_labelled_and_grouped(client, catalogue):
     }
     html = response.content.decode()
     assert "3 results for “zine”" in html
-    for heading in ["Programs", "Partnerships", "Evaluations"]:
+    for heading in ["Programs", "Partnerships", "Results and learning"]:
         assert f'{heading} <span class="count">(1)</span>' in html
-    for label in ["Program", "Partnership", "Evaluation"]:
+    for label in ["Program", "Partnership", "Results and learning"]:
         assert f'<p class="result-type">{label}</p>' in html
 
 
