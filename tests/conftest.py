@@ -25,7 +25,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SITE_KEYS = ("home", "hub", "programs", "partnerships", "evaluations")
 
 
 def _uses_module_data(item):
