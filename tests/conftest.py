@@ -25,7 +25,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SITE_KEYS = ("home", "hub", "programs", "partnerships", "evaluations")
 
 
 def _uses_module_data(item):
@@ -33,12 +32,18 @@ def _uses_module_data(item):
     return any(name == "demo_module" or name.endswith("_once") for name in names)
 
 
+def _reads_committed_data(item):
+    return "read_only_server" in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """In each module, tests using data built once for it go after the module's other tests.
+    """In each module, tests using data built once for it go after the module's other tests;
+    browser tests reading data committed for their module go last of all.
 
     Runs after pytest-django's own ordering (database tests, then transactional ones, then the
-    rest) and keeps it: only neighbours from one module trade places.
+    rest) and keeps it otherwise. Committed data is only emptied after its module, so no test
+    that expects an untouched database may come after it.
     """
     ordered, run = [], []
     for item in items:
@@ -47,7 +52,7 @@ def pytest_collection_modifyitems(items):
             run = []
         run.append(item)
     ordered += sorted(run, key=_uses_module_data)
-    items[:] = ordered
+    items[:] = sorted(ordered, key=_reads_committed_data)
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +130,8 @@ def read_only_server(django_db_setup):
     """A server thread for browser tests that only read data committed for their whole module.
 
     pytest-django's ``live_server`` makes every test that uses it transactional: the database is
-    emptied after each test, and its data built again for the next one.
+    emptied after each test, and its data built again for the next one. Tests using this one
+    take the ``django_db`` mark (so that the test database exists) and run last.
     """
     from pytest_django.live_server_helper import LiveServer
 

@@ -7,6 +7,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.builders import build_catalogue, build_site, committed, freeze, make_evaluation, make_partnership
 
+# Each test reads inside its own transaction; the data itself is committed for the module.
+pytestmark = pytest.mark.django_db
+
 WCAG_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
 }
