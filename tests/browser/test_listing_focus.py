@@ -7,6 +7,9 @@ import pytest
 
 from tests.browser.test_find_programs import catalogue_server_once, tab_to  # noqa: F401 (the fixture)
 
+# Each test reads inside its own transaction; the data itself is committed for the module.
+pytestmark = pytest.mark.django_db
+
 WIDTHS = [{"width": 1280, "height": 900}, {"width": 375, "height": 740}]
 
 
