@@ -9,7 +9,7 @@ loads only the page it ends on.
 The answers stay Wagtail's: a page on the way that routes paths itself (a routable page whose
 own routes match the rest of the path, or any other custom ``route``) is handed the rest of the
 path, as Wagtail would; only the last page must be live; anything not found is a 404.
-tests/test_routing.py compares every page and sub-route of a site with Wagtail's routing.
+tests/performance/test_routing.py compares every page and sub-route of a site with Wagtail's routing.
 """
 
 from django.contrib.contenttypes.models import ContentType

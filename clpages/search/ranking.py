@@ -12,7 +12,7 @@ SQLite, whose planner would otherwise re-run the match per row); only the page s
 The words asked for are clpages.search.words' terms (stems, and the last word as a prefix),
 written as each database's own query: an FTS5 MATCH through modelsearch's MatchExpression, a
 PostgreSQL tsquery in the ``simple`` configuration. The score is the backend's own (bm25, ts_rank
-with its weights and title norm); tests/test_search_ranking.py compares it with the backend's.
+with its weights and title norm); tests/search/test_search_ranking.py compares it with the backend's.
 """
 
 from django.db import connections
