@@ -13,7 +13,7 @@ from tests.program_catalogue import add_program, at, queries_at_10_and_100
 pytestmark = pytest.mark.django_db
 
 ALL_CURRENT = {"zine", "story", "coding", "garden", "craft"}
-CSS = Path(__file__).resolve().parent.parent / "static_src" / "css" / "site.css"
+CSS = Path(__file__).resolve().parents[2] / "static_src" / "css" / "site.css"
 
 
 @pytest.fixture
