@@ -71,7 +71,7 @@ def soonest_programs(programs, count, rendition_spec, now=None):
     )
     sessions = (
         SessionOccurrence.objects.filter(pk__in=chosen)
-        .select_related("program", "program__image", "location")
+        .select_related("program", "program__image", "location", "session")
         .defer(*(f"program__{name}" for name in LONG_TEXT))
         .prefetch_related(Prefetch("program__image__renditions", queryset=renditions))
         .order_by("start", "pk")

@@ -103,33 +103,30 @@ def query_terms(text):
     return terms
 
 
+def _match_query(terms, *, word, prefix, either, join):
+    # Both databases are asked the same thing, each in its own syntax.
+    parts = []
+    for term in terms:
+        if term.prefix == term.stem:
+            parts.append(prefix.format(term.prefix))
+        elif term.prefix:
+            parts.append(either.format(word.format(term.stem), prefix.format(term.prefix)))
+        else:
+            parts.append(word.format(term.stem))
+    return join.join(parts)
+
+
 def fts5_query(terms):
     """The terms as an SQLite FTS5 query: '"garden" AND ("stori" OR "story"*)'.
 
     Words are letters and digits only, so they cannot end the quotes or add operators.
     """
-    parts = []
-    for term in terms:
-        if term.prefix == term.stem:
-            parts.append(f'"{term.prefix}"*')
-        elif term.prefix:
-            parts.append(f'("{term.stem}" OR "{term.prefix}"*)')
-        else:
-            parts.append(f'"{term.stem}"')
-    return " AND ".join(parts)
+    return _match_query(terms, word='"{}"', prefix='"{}"*', either="({} OR {})", join=" AND ")
 
 
 def tsquery(terms):
     """The terms as a PostgreSQL tsquery: "'garden' & ('stori' | 'story':*)"."""
-    parts = []
-    for term in terms:
-        if term.prefix == term.stem:
-            parts.append(f"'{term.prefix}':*")
-        elif term.prefix:
-            parts.append(f"('{term.stem}' | '{term.prefix}':*)")
-        else:
-            parts.append(f"'{term.stem}'")
-    return " & ".join(parts)
+    return _match_query(terms, word="'{}'", prefix="'{}':*", either="({} | {})", join=" & ")
 
 
 class WordFormsField(index.SearchField):

@@ -253,6 +253,15 @@ def test_hub_queries_do_not_grow_with_programs(client, tree, catalogue):
     assert at_hundred == at_ten
 
 
+def test_hub_cards_at_a_typed_address_cost_no_query_each(client, tree, catalogue):
+    # A session at an address typed in (not a listed place) shows that address on its card.
+    add_program(tree["programs"], "Porch talk 0", sessions=[(at(11, 18, 11), at(11, 18, 12), {})])
+    one = count_queries(client, tree["hub"].url)
+    for i in range(1, 5):
+        add_program(tree["programs"], f"Porch talk {i}", sessions=[(at(11, 18, 11, i), at(11, 18, 12), {})])
+    assert count_queries(client, tree["hub"].url) == one
+
+
 def test_listing_queries_do_not_grow_in_either_order(client, tree, catalogue):
     views = [{}, {"sort": "newest"}, {"sort": "newest", "when": "week"}, {"include_past": "on", "page": "99"}]
     url = tree["programs"].url
