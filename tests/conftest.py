@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.test import TestCase, TransactionTestCase
 
 # Playwright's sync API runs an event loop in the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -36,23 +37,48 @@ def _reads_committed_data(item):
     return "read_only_server" in getattr(item, "fixturenames", ())
 
 
+def _phase(item):
+    """Where a test runs: in a rolled-back transaction, then emptying the database after it,
+    then without a database, then reading data committed for its module.
+
+    pytest-django orders tests the same way, but pytest then regroups every test sharing a
+    session-scoped parameter (Playwright's browser) around the first of them, which would put
+    tests that empty the database, and Wagtail's root page with it, before the others.
+    """
+    if _reads_committed_data(item):
+        return 3
+    test_case = getattr(item, "cls", None)
+    if test_case and issubclass(test_case, TransactionTestCase):
+        return 0 if issubclass(test_case, TestCase) else 1
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db") if hasattr(item, "get_closest_marker") else None
+    options = marker.kwargs if marker else {}
+    if (
+        options.get("transaction")
+        or options.get("reset_sequences")
+        or "transactional_db" in names
+        or "live_server" in names
+    ):
+        return 1
+    return 0 if marker or "db" in names else 2
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """In each module, tests using data built once for it go after the module's other tests;
-    browser tests reading data committed for their module go last of all.
+    """Tests run by phase (see ``_phase``); in each module, tests using data built once for it go
+    after the module's other tests.
 
-    Runs after pytest-django's own ordering (database tests, then transactional ones, then the
-    rest) and keeps it otherwise. Committed data is only emptied after its module, so no test
-    that expects an untouched database may come after it.
+    Committed data is only emptied after its module, so no test that expects an untouched
+    database may come after it.
     """
     ordered, run = [], []
-    for item in items:
-        if run and item.module is not run[0].module:
+    for item in sorted(items, key=_phase):
+        if run and (item.module is not run[0].module or _phase(item) != _phase(run[0])):
             ordered += sorted(run, key=_uses_module_data)
             run = []
         run.append(item)
     ordered += sorted(run, key=_uses_module_data)
-    items[:] = sorted(ordered, key=_reads_committed_data)
+    items[:] = ordered
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.test import TestCase as DjangoTestCase
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.models import IndexEntry
 
@@ -120,15 +121,31 @@ def _item(module, *fixtures):
 def test_tests_using_data_built_for_their_module_run_after_its_other_tests():
     items = [
         _item("a", "db", "world_once"),
-        _item("a", "tree"),
-        _item("a", "demo_module"),
-        _item("a", "tree", "frozen"),
+        _item("a", "db", "tree"),
+        _item("a", "db", "demo_module"),
+        _item("a", "db", "tree", "frozen"),
         _item("c", "page", "demo_server_once", "read_only_server"),
-        _item("b", "catalogue_once"),
-        _item("b", "client"),
-        _item("a", "tree"),  # a later run of module a, after pytest-django's own reordering
+        _item("b", "db", "catalogue_once"),
+        _item("b", "db", "client"),
+        _item("a", "db", "tree"),  # a later run of module a
     ]
     # Browser tests reading data committed for their module go last of all.
     expected = [items[i] for i in (1, 3, 0, 2, 6, 5, 7, 4)]
+    conftest.pytest_collection_modifyitems(items)
+    assert items == expected
+
+
+def test_tests_that_empty_the_database_run_after_every_test_that_needs_its_base():
+    # pytest moves every test using Playwright's browser next to the first of them, which may
+    # put one emptying the database before the tests relying on Wagtail's root page.
+    items = [
+        _item("browser", "page", "live_server", "transactional_db"),
+        _item("pages", "db", "tree"),
+        _item("plain", "settings"),
+        _item("find", "page", "read_only_server"),
+        _item("partners", "db", "partner_world_once"),
+        SimpleNamespace(module="tree", cls=DjangoTestCase, fixturenames=[], name="a TestCase"),
+    ]
+    expected = [items[i] for i in (1, 4, 5, 0, 2, 3)]
     conftest.pytest_collection_modifyitems(items)
     assert items == expected
