@@ -7,6 +7,10 @@ class ClpagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from clpages.programs.index_views import connect as connect_program_index_views
+
+        connect_program_index_views()
+
         from clpages.partners.notifications import register_signal_handlers
 
         register_signal_handlers()

@@ -4,11 +4,11 @@ from django.apps import apps
 from django.conf import settings
 from django.core import checks
 
+from clpages.accounts.apps import UsersConfig
+
 
 @checks.register(checks.Tags.security)
 def check_account_settings(app_configs, **kwargs):
-    from clpages.accounts.apps import UsersConfig
-
     errors = []
     if getattr(settings, "WAGTAIL_EMAIL_MANAGEMENT_ENABLED", True):
         errors.append(

@@ -61,21 +61,23 @@ class ProgramIndexPage(RoutablePageMixin, CommunityIndexPage):
             .order_by("-first_published_at", "-pk")
         )
 
+    # The listing and its calendar are built by clpages.programs, which reads these models; the
+    # app hands them over once every model is loaded (clpages.programs.index_views.connect), so
+    # the page models never import what reads them.
+    listing_context = None
+    serve_calendar = None
+
     def get_context(self, request, *args, listing=True, **kwargs):
-        # The listing is filtered by the patron's choices (clpages.programs.listing), so it replaces
-        # IndexPageMixin's plain one rather than paginating twice.
+        # The listing is filtered by the patron's choices, so it replaces IndexPageMixin's plain
+        # one rather than paginating twice.
         context = Page.get_context(self, request, *args, **kwargs)
         if listing:
-            from clpages.programs.listing import listing_context
-
-            context.update(listing_context(self, request))
+            context.update(self.listing_context(request))
         return context
 
     @path("calendar/")
     def calendar(self, request):
-        from clpages.programs.calendar import serve_calendar
-
-        return serve_calendar(self, request)
+        return self.serve_calendar(request)
 
 
 class ProgramPage(
