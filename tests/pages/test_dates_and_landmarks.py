@@ -28,7 +28,12 @@ def times(html):
 def in_one_format(html):
     found = times(html)
     assert found, "no dates on the page"
-    return [text for text in found if not (DATE.match(text) or TIME.match(text))]
+    return [text for text in found if not (DATE.match(text) or TIME.match(text) or date_and_time(text))]
+
+
+def date_and_time(text):
+    day, comma, time = text.rpartition(", ")
+    return bool(comma and DATE.match(day) and TIME.match(time))
 
 
 @pytest.fixture
@@ -71,6 +76,27 @@ def test_the_partnership_page_writes_every_date_the_same_way(client, partnership
     html = client.get(partnership.url).content.decode()
     assert in_one_format(html) == []
     assert '<time datetime="2026-12-08">Tuesday 8 December 2026</time>' in html
+
+
+def test_the_program_page_writes_every_date_the_same_way_even_when_hidden(client, tree):
+    program = make_program(tree["programs"], "Teen Zine Lab", sessions=2)
+    session = program.sessions.order_by("start").first()
+    session.online_url = "https://meet.example.org/zine"
+    session.format = "online"
+    session.registration = "external"
+    session.registration_url = "https://register.example.org/zine"
+    session.save()
+    html = client.get(program.url).content.decode()
+    assert in_one_format(html) == []
+    hidden = re.findall(r'<span class="visually-hidden"> (?:on|for) ([^<]*)</span>', html)
+    assert hidden and all(DATE.match(text) for text in hidden), hidden
+
+
+def test_the_hub_and_the_results_index_write_periods_as_the_evaluation_page_does(client, tree, evaluation):
+    for page in (tree["hub"], tree["evaluations"]):
+        html = client.get(page.url).content.decode()
+        assert in_one_format(html) == []
+        assert '<time datetime="2026-02-01">Sunday 1 February 2026</time> to' in html
 
 
 def test_the_calendar_writes_every_date_and_time_the_same_way(client, tree, catalogue):

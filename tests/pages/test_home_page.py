@@ -12,6 +12,7 @@ from django.utils import dateformat, timezone
 from wagtail.models import PageViewRestriction
 
 from bench.catalogue import Catalogue
+from clpages import formats
 from clpages.models import ProgramIndexPage, ProgramPage, ProgramSession
 from clpages.programs.this_week import SESSIONS_SHOWN
 from clpages.stages import SessionFormat, SessionStatus
@@ -89,7 +90,7 @@ def test_each_session_gives_its_day_time_and_place(client, tree):
     week = _this_week(client.get("/").content.decode())
 
     day = timezone.localtime(start)
-    assert f'<time datetime="{day:%Y-%m-%d}">{dateformat.format(day, "l j F")}</time></h3>' in week
+    assert f'<time datetime="{day:%Y-%m-%d}">{dateformat.format(day, formats.DATE)}</time></h3>' in week
     assert f'<time datetime="{day.isoformat()}">10:00 AM</time> to' in week
     assert "12:00 PM</time>" in week
     assert "In person: Central Library, 200 Market Square, Riverbend" in week
