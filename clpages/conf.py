@@ -25,6 +25,11 @@ DEFAULTS = {
     "CLPAGES_MAX_OCCURRENCES": 52,
     # How many upcoming dates of a program its page describes as schema.org Events.
     "CLPAGES_JSON_LD_MAX_EVENTS": 10,
+    # Registration on this website (clpages.registrations): how many registration forms one
+    # client address may send (django-ratelimit's rate, "10/h"), and how many days after a
+    # session its registrations' names, contacts and access needs are kept.
+    "CLPAGES_REGISTRATION_RATE": "10/h",
+    "CLPAGES_REGISTRATION_KEEP_DAYS": 30,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

@@ -78,6 +78,7 @@ class SessionFormat(models.TextChoices):
 class Registration(models.TextChoices):
     NONE = "none", "No registration needed"
     REQUIRED = "required", "Registration required"
+    ON_SITE = "site", "Register on this website"
     EXTERNAL = "external", "Register on another website"
 
 

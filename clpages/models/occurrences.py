@@ -25,7 +25,7 @@ from django.utils import timezone
 from clpages.conf import setting
 from clpages.models.querysets import place_label
 from clpages.recurrence import Change
-from clpages.stages import SessionFormat, SessionStatus
+from clpages.stages import Registration, SessionFormat, SessionStatus
 
 _deferred = contextvars.ContextVar("clpages_occurrences_deferred", default=False)
 
@@ -132,6 +132,19 @@ class SessionOccurrence(models.Model):
     @property
     def registration_url(self):
         return self.session.registration_url
+
+    @property
+    def takes_registrations_here(self):
+        return self.session.registration == Registration.ON_SITE
+
+    # Set by clpages.joining.attach_registration_states for pages that show places.
+    registration_state = None
+
+    @property
+    def is_full(self):
+        """Full by the editor's word, or by the registrations taken on this website."""
+        state = self.registration_state
+        return self.status == SessionStatus.FULL or bool(state and state.is_full)
 
     @property
     def capacity(self):

@@ -26,7 +26,7 @@ PROGRAM = "Program"
 class NextSession:
     """The next session a patron can come to, and how they join it."""
 
-    session: object
+    session: object  # a SessionOccurrence
     # Whether sooner sessions are full: the page then says this is the next one *with places*.
     after_full: bool = False
 
@@ -40,25 +40,41 @@ class NextSession:
         going_ahead = [session for session in sessions if session.status != SessionStatus.CANCELLED]
         if not going_ahead:
             return None
-        with_places = next((s for s in going_ahead if s.status == SessionStatus.SCHEDULED), None)
+        with_places = next((s for s in going_ahead if not s.is_full), None)
         if with_places is None:
             return cls(going_ahead[0])
         return cls(with_places, after_full=with_places is not going_ahead[0])
 
     @property
     def is_full(self):
-        return self.session.status == SessionStatus.FULL
+        return self.session.is_full
 
     @property
     def needs_registration(self):
         return self.session.registration != Registration.NONE
 
     @property
+    def registration_state(self):
+        """How registration on this website stands for this date (clpages.joining), or None."""
+        return getattr(self.session, "registration_state", None)
+
+    @property
+    def joins_waitlist(self):
+        state = self.registration_state
+        return bool(state and state.is_full and state.waitlist_open and state.url)
+
+    @property
     def register_url(self):
-        """Where "Register" leads: the registration link when the session has one, else ""
-        (the page then says to ask the library). Never for a full session."""
+        """Where "Register" leads: this website's form while it takes registrations (its waiting
+        list once full), the registration link when the session has one, else "" (the page then
+        says to ask the library). Never for a full session without a waiting list."""
+        if self.joins_waitlist:
+            return self.registration_state.url
         if self.is_full or not self.needs_registration:
             return ""
+        if self.session.registration == Registration.ON_SITE:
+            state = self.registration_state
+            return state.url if state and state.is_open else ""
         return self.session.registration_url
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.db.models import F, Max, Value
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -14,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from clpages.joining import attach_registration_states
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.models.occurrences import (
@@ -262,7 +264,7 @@ class ProgramPage(
         preview = getattr(request, "is_preview", False)
         # One more than shown, so the page can say that more dates are in the calendar file.
         dates = self.upcoming_dates(preview=preview, limit=UPCOMING_DATES_SHOWN + 1)
-        context["sessions"] = dates[:UPCOMING_DATES_SHOWN]
+        context["sessions"] = attach_registration_states(dates[:UPCOMING_DATES_SHOWN])
         context["more_dates"] = len(dates) > UPCOMING_DATES_SHOWN
         context["series"] = series_of(context["sessions"])
         context["next_session"] = NextSession.among(context["sessions"])
@@ -270,6 +272,15 @@ class ProgramPage(
         context["evaluations"] = public(self.evaluations.live())
         context["facts"] = self.fact_names(preview=preview)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Places left change with each registration. A page showing them is never stored by the
+        # page cache or a shared cache, so it is always right and no other page is emptied.
+        context = getattr(response, "context_data", None) or {}
+        if any(date.registration_state for date in context.get("sessions", ())):
+            patch_cache_control(response, no_cache=True)
+        return response
 
     def fact_names(self, preview=False):
         """Names of the program's audiences and languages (by name) and topics (as tagged).

@@ -5,7 +5,9 @@ changed); its dates are worked out by clpages.recurrence and kept in SessionOccu
 (clpages.models.occurrences), which is what every public page reads.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -48,6 +50,24 @@ class ProgramSession(Orderable, ClusterableModel):
     capacity = models.PositiveIntegerField(
         null=True, blank=True, help_text="Leave empty if there is no limit."
     )
+    # Registration on this website (the optional clpages.registrations app).
+    places_per_registration = models.PositiveSmallIntegerField(
+        "places one person may ask for",
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="For registration on this website: how many places one registration may hold.",
+    )
+    registration_opens = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to take registrations from now on."
+    )
+    registration_closes = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to close registration when each session starts."
+    )
+    register_for_series = models.BooleanField(
+        "one registration for the whole series",
+        default=False,
+        help_text="For a repeating session: people register once and come to every date.",
+    )
     status = models.CharField(max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
     repeat = models.CharField(
         "repeats",
@@ -73,6 +93,14 @@ class ProgramSession(Orderable, ClusterableModel):
         FieldPanel("online_url"),
         FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_url")]),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("status")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+                FieldRowPanel([FieldPanel("places_per_registration"), FieldPanel("register_for_series")]),
+            ],
+            heading="Registration on this website",
+            classname="collapsed",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("repeat"),
@@ -118,6 +146,16 @@ class ProgramSession(Orderable, ClusterableModel):
             errors["online_url"] = "Add the online link for an online session."
         if self.registration == Registration.EXTERNAL and not self.registration_url:
             errors["registration_url"] = "Add the link where people register."
+        if self.registration == Registration.ON_SITE and not apps.is_installed("clpages.registrations"):
+            errors["registration"] = (
+                "This website does not take registrations itself yet. Choose another way to register."
+            )
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and (self.registration_closes <= self.registration_opens)
+        ):
+            errors["registration_closes"] = "Registration must close after it opens."
         if "end" not in errors:
             errors.update(
                 series_problems(

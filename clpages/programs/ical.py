@@ -91,18 +91,21 @@ def _description(session, program_url):
         lines.append(f"Register: {session.registration_url}")
     elif session.registration == "required":
         lines.append("Registration required: ask at the library.")
+    elif session.registration == "site" and session.status == SessionStatus.SCHEDULED:
+        lines.append(f"Register on the program's page: {program_url}")
     if session.public_online_url:
         lines.append(f"Join online: {session.public_online_url}")
     lines.append(f"More about this program: {program_url}")
     return "\n".join(lines)
 
 
-def build_calendar(sessions, request, name, description="", program_url=None):
+def build_calendar(sessions, request, name, description="", program_url=None, host=None):
     """The bytes of a VCALENDAR with one VEVENT per session (with `program` and `location` loaded).
 
-    `program_url(program)` gives a program's full URL; by default the page works it out.
+    `program_url(program)` gives a program's full URL; by default the page works it out. Without
+    a request (an email), `host` names the site and `program_url` is required.
     """
-    host = _stable_host(request)
+    host = host or _stable_host(request)
     # A calendar's name and description are one line each in calendar applications.
     name, description = vText(" ".join(name.split())), vText(" ".join(description.split()))
     cal = Calendar()

@@ -28,6 +28,7 @@ def _session(start, end, location):
         "online_url": "",
         "registration": "none",
         "registration_url": "",
+        "places_per_registration": "4",
         "capacity": "",
         "status": "scheduled",
     }

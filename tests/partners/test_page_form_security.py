@@ -254,6 +254,7 @@ def _sessions(location, count):
             "online_url": "",
             "registration": "none",
             "registration_url": "",
+            "places_per_registration": "4",
             "capacity": "",
             "status": "scheduled",
             "repeat": "none",

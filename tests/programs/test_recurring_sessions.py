@@ -380,6 +380,7 @@ def _session_form(start, end, location, repeat="none", until="", count="", chang
         "online_url": "",
         "registration": "none",
         "registration_url": "",
+        "places_per_registration": "4",
         "capacity": "",
         "status": "scheduled",
         "repeat": repeat,

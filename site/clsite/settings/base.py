@@ -16,6 +16,8 @@ BASE_DIR = SITE_DIR.parent
 INSTALLED_APPS = [
     "home",
     "clpages",
+    # Registration on this website: places, waiting lists, patrons' own links (optional).
+    "clpages.registrations",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -97,6 +99,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers wait their turn instead of failing with "database is locked" (two registrations for
+    # the last place at once, clpages.registrations.places).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The planner's default cost of a random read assumes spinning disks: it scans whole tables
     # rather than look up a few hundred rows by index. 1.1 is the usual value for SSDs and for a

@@ -1,0 +1,43 @@
+"""How a patron signs up for a date, when the library takes registrations on this website.
+
+clpages itself links to another website or asks people to contact the library. An app that takes
+registrations here (``clpages.registrations``) answers the Wagtail hook
+``clpages_registration_states``: given dates of sessions registering on this website, it returns
+a ``RegistrationState`` for each, keyed by the date's key, in one query for all of them. Without
+such an app the hook has no answer and pages say to contact the library.
+"""
+
+import dataclasses
+
+from wagtail import hooks
+
+REGISTRATION_STATES_HOOK = "clpages_registration_states"
+
+
+@dataclasses.dataclass(frozen=True)
+class RegistrationState:
+    # Where to register, or to join the waiting list; "" while registration is not open.
+    url: str
+    # Places still free; None when the session has no limit.
+    places_left: int | None
+    is_open: bool
+    # Whether people may join a waiting list now that every place is taken.
+    waitlist_open: bool = False
+    # Why registration is not open, in a sentence ("Registration opens on ...").
+    closed_reason: str = ""
+
+    @property
+    def is_full(self):
+        return self.places_left == 0
+
+
+def attach_registration_states(dates):
+    """Set ``registration_state`` on each date (None when no app answers for it)."""
+    on_site = [date for date in dates if date.takes_registrations_here and date.key]
+    states = {}
+    if on_site:
+        for answer in hooks.get_hooks(REGISTRATION_STATES_HOOK):
+            states.update(answer(on_site))
+    for date in dates:
+        date.registration_state = states.get(date.key) if date.takes_registrations_here else None
+    return dates

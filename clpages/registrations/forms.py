@@ -1,0 +1,120 @@
+"""The public registration form and the form behind a patron's own link."""
+
+from django import forms
+from django.core.validators import MaxValueValidator
+
+PRIVACY = (
+    "We keep your name, email address, phone number and access needs only to run this session, "
+    "and erase them {days} days after it. Only library staff and the program's co-leading "
+    "partners see your access needs; nothing you write here is ever shown on the website."
+)
+
+
+def limit_places(field, limit):
+    """The session's own limit on places per registration, in the field and its message."""
+    field.widget.attrs.update({"min": 1, "max": limit})
+    field.validators.append(MaxValueValidator(limit))
+    field.error_messages["max_value"] = f"One registration can hold up to {limit} places."
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see or reach; programs that fill in every field fill it in."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            label="Leave this field empty",
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+            **kwargs,
+        )
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=100,
+        help_text="So the people running the session can greet you.",
+        error_messages={"required": "Enter your name."},
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We send your confirmation, any change to the session and a reminder here.",
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+    )
+    phone = forms.CharField(
+        label="Phone number (optional)",
+        max_length=40,
+        required=False,
+        help_text="Only if you would like a call when something changes.",
+    )
+    places = forms.IntegerField(
+        label="Number of places",
+        min_value=1,
+        initial=1,
+        help_text="Count yourself and everyone coming with you.",
+        error_messages={
+            "required": "Enter how many places you need.",
+            "invalid": "Enter a whole number of places.",
+            "min_value": "Ask for at least 1 place.",
+        },
+    )
+    step_free_access = forms.BooleanField(label="Step-free access", required=False)
+    interpreter = forms.BooleanField(label="An interpreter", required=False)
+    interpreter_language = forms.CharField(
+        label="Interpreter's language (sign or spoken)", max_length=60, required=False
+    )
+    captions = forms.BooleanField(label="Captions", required=False)
+    sensory_friendly = forms.BooleanField(label="A sensory-friendly setting", required=False)
+    other_needs = forms.CharField(
+        label="Anything else we can do so you can take part (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    website = HoneypotField()
+
+    NEEDS = (
+        "step_free_access",
+        "interpreter",
+        "interpreter_language",
+        "captions",
+        "sensory_friendly",
+        "other_needs",
+    )
+
+    def __init__(self, *args, places_limit, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_places(self.fields["places"], places_limit)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("interpreter") and not data.get("interpreter_language", "").strip():
+            self.add_error("interpreter_language", "Tell us which language the interpreter should use.")
+        return data
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def needs(self):
+        return {name: self.cleaned_data[name] for name in self.NEEDS}
+
+
+class ChangePlacesForm(forms.Form):
+    places = forms.IntegerField(
+        label="Number of places",
+        min_value=1,
+        error_messages={
+            "required": "Enter how many places you need.",
+            "invalid": "Enter a whole number of places.",
+            "min_value": "To give up every place, cancel your registration instead.",
+        },
+    )
+
+    def __init__(self, *args, places_limit, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_places(self.fields["places"], places_limit)

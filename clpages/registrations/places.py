@@ -1,0 +1,253 @@
+"""Places, the waiting list, and every change to a registration, made under a lock on its session.
+
+Two people taking the last place at the same moment must not both get it. Each change locks the
+session's row first (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the whole database is
+written by one transaction at a time, which the ``IMMEDIATE`` transaction mode makes wait instead
+of fail, see ``checks``), then counts places and writes in the same transaction.
+
+The waiting list is first come, first served: when places come free, the people who have waited
+longest are confirmed, in order, as long as their whole request fits; nobody is skipped for a
+smaller request behind them.
+"""
+
+import dataclasses
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+from clpages import formats
+from clpages.joining import RegistrationState
+from clpages.registrations.models import SERIES, Registration, RegistrationStatus
+from clpages.stages import Registration as RegistrationKind
+from clpages.stages import SessionStatus
+
+
+class RegistrationRefused(Exception):
+    """A request the patron can fix or should know about; ``field`` is where the message goes."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclasses.dataclass
+class Outcome:
+    registration: Registration
+    # Whether the registration already existed (the patron is sent their link again).
+    already_registered: bool = False
+    # People confirmed from the waiting list by this change, to be told.
+    promoted: list = dataclasses.field(default_factory=list)
+
+
+def date_key_for(session, occurrence):
+    return SERIES if session.register_for_series else occurrence.key
+
+
+def dates_of(session, date_key):
+    """The dates a registration is for: one, or every date of the series."""
+    occurrences = apps.get_model("clpages", "SessionOccurrence").objects.filter(session=session)
+    if date_key != SERIES:
+        return [occurrence for occurrence in occurrences if occurrence.key == date_key]
+    return list(occurrences.order_by("start"))
+
+
+def first_date(session, date_key):
+    dates = dates_of(session, date_key)
+    return dates[0] if dates else None
+
+
+def date_label(session, date_key):
+    """ "Tuesday 8 December 2026, 6:00 PM", or the series' pattern, for emails and forms."""
+    if date_key == SERIES:
+        return session.describe_series() or _when(session.start)
+    date = first_date(session, date_key)
+    return _when(date.start).replace(" at ", ", ") if date else ""
+
+
+def opening(session, date_key, date):
+    """When the registration for `date_key` starts and whether it is cancelled: a date's own,
+    or for a whole series its first date's (the session's start)."""
+    if date_key == SERIES:
+        return session.start, session.status == SessionStatus.CANCELLED
+    if date is None:
+        return None, False
+    return date.start, SessionStatus.CANCELLED in (date.status, session.status)
+
+
+def closed_reason(session, starts_at, cancelled, now=None):
+    """Why registration is not open now, in a sentence; "" while it is open.
+
+    It closes at the session's own closing time, else when the date (a series: its first date)
+    starts.
+    """
+    now = now or timezone.now()
+    if session.registration != RegistrationKind.ON_SITE:
+        return "This session does not take registrations on this website."
+    if starts_at is None:
+        return "This date is no longer on the program."
+    if cancelled:
+        return "This session is cancelled."
+    if session.registration_opens and now < session.registration_opens:
+        return f"Registration opens on {_when(session.registration_opens)}."
+    if now >= (session.registration_closes or starts_at):
+        return "Registration for this session has closed."
+    return ""
+
+
+def _when(moment):
+    moment = timezone.localtime(moment)
+    return f"{format_date(moment, formats.DATE)} at {format_date(moment, formats.TIME)}"
+
+
+def places_taken(session_id, date_key):
+    taken = (
+        Registration.objects.for_date(session_id, date_key)
+        .confirmed()
+        .aggregate(total=Sum("places"))["total"]
+    )
+    return taken or 0
+
+
+def places_left(session, date_key):
+    """Places still free, or None when the session has no limit."""
+    if session.capacity is None:
+        return None
+    return max(session.capacity - places_taken(session.pk, date_key), 0)
+
+
+def states_for(dates, url_for):
+    """RegistrationStates of these dates (SessionOccurrences with their sessions), by date key:
+    one query for all of them."""
+    keys = {(date.session_id, date_key_for(date.session, date)) for date in dates}
+    taken = {
+        (row["session_id"], row["date_key"]): row["total"]
+        for row in Registration.objects.filter(
+            session_id__in={session_id for session_id, _ in keys},
+            date_key__in={key for _, key in keys},
+            status=RegistrationStatus.CONFIRMED,
+        )
+        .values("session_id", "date_key")
+        .annotate(total=Sum("places"))
+    }
+    now = timezone.now()
+    states = {}
+    for date in dates:
+        session = date.session
+        key = date_key_for(session, date)
+        left = None
+        if session.capacity is not None:
+            left = max(session.capacity - taken.get((date.session_id, key), 0), 0)
+        reason = closed_reason(session, *opening(session, key, date), now=now)
+        states[date.key] = RegistrationState(
+            url=url_for(session, key) if not reason else "",
+            places_left=left,
+            is_open=not reason,
+            waitlist_open=not reason and session.capacity is not None,
+            closed_reason=reason,
+        )
+    return states
+
+
+def _locked_session(session_id):
+    model = apps.get_model("clpages", "ProgramSession")
+    return model.objects.select_for_update().select_related("program").get(pk=session_id)
+
+
+def register(session_id, date_key, *, name, email, places, phone="", **needs):
+    """Register someone, or put them on the waiting list when every place is taken."""
+    with transaction.atomic():
+        session = _locked_session(session_id)
+        date = None if date_key == SERIES else first_date(session, date_key)
+        reason = closed_reason(session, *opening(session, date_key, date))
+        if reason:
+            raise RegistrationRefused(reason)
+        existing = (
+            Registration.objects.active().for_date(session.pk, date_key).filter(email__iexact=email).first()
+        )
+        if existing is not None:
+            return Outcome(existing, already_registered=True)
+        if places > session.places_per_registration:
+            raise RegistrationRefused(
+                f"One registration can hold up to {session.places_per_registration} places.", field="places"
+            )
+        left = places_left(session, date_key)
+        if left is None or places <= left:
+            status = RegistrationStatus.CONFIRMED
+        elif left == 0:
+            status = RegistrationStatus.WAITLISTED
+        else:
+            raise RegistrationRefused(
+                f"Only {left} place{'s' if left != 1 else ''} {'are' if left != 1 else 'is'} left. "
+                f"Ask for {left} or fewer.",
+                field="places",
+            )
+        registration = Registration.objects.create(
+            session=session,
+            date_key=date_key,
+            status=status,
+            places=places,
+            name=name,
+            email=email,
+            phone=phone,
+            **needs,
+        )
+    return Outcome(registration)
+
+
+def cancel(registration_id):
+    """Cancel a registration; people waiting are confirmed in its places."""
+    with transaction.atomic():
+        registration = Registration.objects.select_related("session").get(pk=registration_id)
+        session = _locked_session(registration.session_id)
+        registration.refresh_from_db()
+        if registration.status == RegistrationStatus.CANCELLED:
+            return Outcome(registration)
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+        promoted = _promote(session, registration.date_key)
+    return Outcome(registration, promoted=promoted)
+
+
+def change_places(registration_id, places):
+    """Change how many places a registration holds: more only if they are free."""
+    with transaction.atomic():
+        registration = Registration.objects.get(pk=registration_id)
+        session = _locked_session(registration.session_id)
+        registration.refresh_from_db()
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationRefused("This registration is cancelled.")
+        if places > session.places_per_registration:
+            raise RegistrationRefused(
+                f"One registration can hold up to {session.places_per_registration} places.", field="places"
+            )
+        if registration.status == RegistrationStatus.CONFIRMED and places > registration.places:
+            left = places_left(session, registration.date_key)
+            if left is not None and places - registration.places > left:
+                raise RegistrationRefused(
+                    f"Only {left} more place{'s' if left != 1 else ''} {'are' if left != 1 else 'is'} free.",
+                    field="places",
+                )
+        registration.places = places
+        registration.save(update_fields=["places", "updated_at"])
+        promoted = _promote(session, registration.date_key)
+    return Outcome(registration, promoted=promoted)
+
+
+def _promote(session, date_key):
+    if session.capacity is None:
+        return []
+    left = places_left(session, date_key)
+    promoted = []
+    for waiting in Registration.objects.for_date(session.pk, date_key).waitlisted():
+        if waiting.places > left:
+            break
+        waiting.status = RegistrationStatus.CONFIRMED
+        waiting.save(update_fields=["status", "updated_at"])
+        left -= waiting.places
+        promoted.append(waiting)
+    return promoted

@@ -1,0 +1,10 @@
+from wagtail import hooks
+
+from clpages.joining import REGISTRATION_STATES_HOOK
+from clpages.registrations.places import states_for
+from clpages.registrations.views import url_for
+
+
+@hooks.register(REGISTRATION_STATES_HOOK)
+def registration_states(dates):
+    return states_for(dates, url_for)
