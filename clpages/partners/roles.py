@@ -59,6 +59,21 @@ def holds(permission, prefix=""):
     )
 
 
+def permission_q(*permissions):
+    """A Q on Permission matching any of these (app_label, model, codename) triples."""
+    q = Q(pk__in=[])
+    for app_label, model, codename in permissions:
+        q |= Q(content_type__app_label=app_label, content_type__model=model, codename=codename)
+    return q
+
+
+def is_permission(permission, role_permission):
+    """Whether a Permission object is this (app_label, model, codename) triple."""
+    app_label, model, codename = role_permission
+    content_type = ContentType.objects.get_for_id(permission.content_type_id)
+    return (permission.codename, content_type.app_label, content_type.model) == (codename, app_label, model)
+
+
 def partner_groups():
     return Group.objects.filter(holds(SCOPE_PERMISSION))
 
