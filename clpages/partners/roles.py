@@ -74,6 +74,11 @@ def is_permission(permission, role_permission):
     return (permission.codename, content_type.app_label, content_type.model) == (codename, app_label, model)
 
 
+def role_permissions():
+    """The two role permissions, so the Groups screen shows which group holds which role."""
+    return Permission.objects.filter(permission_q(SCOPE_PERMISSION, LIBRARY_STAFF_PERMISSION))
+
+
 def partner_groups():
     return Group.objects.filter(holds(SCOPE_PERMISSION))
 
