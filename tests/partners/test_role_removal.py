@@ -1,6 +1,8 @@
 """Taking the partner role from a group never widens its members' rights: not in the shell, not
 in the Groups screen, not through `setup_community_roles`; library staff groups are unaffected."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -119,6 +121,17 @@ def test_taking_the_role_from_a_renamed_group_then_running_setup_widens_nothing(
     assert not GroupPagePermission.objects.filter(group=group).exists()
     assert not may_edit(world["partner_a"], world["b_program"])
     assert not may_upload_to(world["partner_a"], world["org_b"])
+    assert_edit_refused(client, world, world["partner_a"], world["b_program"])
+
+
+def test_setup_gives_the_role_back_to_the_group_of_its_default_name_and_says_so(client, world):
+    Group.objects.get(name=PARTNERS).permissions.remove(scope())
+    out = io.StringIO()
+    call_command("setup_community_roles", stdout=out)
+    assert f"No group held the partner role: it is given to the existing group '{PARTNERS}'" in out.getvalue()
+    # Back to a partner group: its members act for their own organisations again, and only for them.
+    assert may_edit(world["partner_a"], world["a_program"])
+    assert not may_edit(world["partner_a"], world["b_program"])
     assert_edit_refused(client, world, world["partner_a"], world["b_program"])
 
 
