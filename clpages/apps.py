@@ -27,6 +27,11 @@ class ClpagesConfig(AppConfig):
 
         connect_collection_signals()
 
+        # Taking the partner role from a group takes the grants it narrowed (any route but raw SQL).
+        from clpages.partners.role_removal import connect_signals as connect_role_removal_signals
+
+        connect_role_removal_signals()
+
         from clpages.programs.session_dates import connect_signals as connect_session_date_signals
 
         connect_session_date_signals()

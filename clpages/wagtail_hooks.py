@@ -22,6 +22,7 @@ from clpages.partners.review import (
     only_submitter_or_publisher_ends_review,
     use_community_pages_endpoint,
 )
+from clpages.partners.roles import role_permissions
 from clpages.partners.viewsets import register_viewsets
 
 # Before any admin view asks for a policy. Wagtail's image and document apps register theirs
@@ -37,6 +38,10 @@ def register_policies_once_every_app_is_ready():
 
 
 register_viewsets()
+
+# The two community roles in Settings > Groups, so the library admin sees which group is which;
+# taking the partner role away there is checked by clpages.accounts.groups.
+hooks.register("register_permissions", role_permissions)
 
 hooks.register("construct_page_chooser_queryset", partner_page_chooser_queryset)
 hooks.register("construct_explorer_page_queryset", partner_explorer_queryset)

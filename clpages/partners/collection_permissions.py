@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Permission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import GroupCollectionPermission
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from clpages.models import CommunityPartner
-from clpages.partners.collections import PARTNER_COLLECTIONS_ROOT
+from clpages.partners.collections import partner_collections_root_path
 from clpages.partners.page_permissions import register_page_policy
 from clpages.partners.scope import organisation_ids, scoped_group_ids, shared_grants
 
@@ -35,7 +35,7 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
             return grants
         # Only partner groups' grants on "Partner organisations" are organisation-scoped;
         # their grants elsewhere (the shared collection) apply as they are.
-        root = _partner_collections_root_path()
+        root = partner_collections_root_path()
         scoped = [
             grant
             for grant in grants
@@ -59,11 +59,6 @@ class CommunityCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
             if collection.path.startswith(grant.collection.path)
         ]
         return plain + expanded
-
-
-def _partner_collections_root_path():
-    root = Collection.get_first_root_node().get_children().filter(name=PARTNER_COLLECTIONS_ROOT).first()
-    return root.path if root else None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,12 @@ def shared_collection():
     return _child_collection(SHARED_COLLECTION)
 
 
+def partner_collections_root_path():
+    """The path of "Partner organisations", or None before it exists (never creates it)."""
+    root = Collection.get_first_root_node().get_children().filter(name=PARTNER_COLLECTIONS_ROOT).first()
+    return root.path if root else None
+
+
 def ensure_partner_collection(partner):
     """Give the organisation its own collection, or bring the collection's name up to date."""
     collection = partner.collection

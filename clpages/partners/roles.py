@@ -8,7 +8,9 @@ renamed, and a site can have several partner groups:
 * library staff: `clpages.add_partnermembership`, the right to bring people into partner
   organisations, which only the library holds.
 
-The names below are only used when no group holds the role's permission yet.
+The names below are only used when no group holds the role's permission yet (the command says
+so when it gives a role to an existing group by its name). A group that loses the partner role
+loses the grants it narrowed (clpages.partners.role_removal).
 
 `setup_community_roles` gives both groups their Wagtail permissions. It can run any number of
 times: it adds what is missing and, for partners only, takes away page rights they must never
@@ -59,6 +61,26 @@ def holds(permission, prefix=""):
     )
 
 
+def permission_q(*permissions):
+    """A Q on Permission matching any of these (app_label, model, codename) triples."""
+    q = Q(pk__in=[])
+    for app_label, model, codename in permissions:
+        q |= Q(content_type__app_label=app_label, content_type__model=model, codename=codename)
+    return q
+
+
+def is_permission(permission, role_permission):
+    """Whether a Permission object is this (app_label, model, codename) triple."""
+    app_label, model, codename = role_permission
+    content_type = ContentType.objects.get_for_id(permission.content_type_id)
+    return (permission.codename, content_type.app_label, content_type.model) == (codename, app_label, model)
+
+
+def role_permissions():
+    """The two role permissions, so the Groups screen shows which group holds which role."""
+    return Permission.objects.filter(permission_q(SCOPE_PERMISSION, LIBRARY_STAFF_PERMISSION))
+
+
 def partner_groups():
     return Group.objects.filter(holds(SCOPE_PERMISSION))
 
@@ -68,11 +90,25 @@ def library_staff_groups():
 
 
 def _group_for_role(groups, default_name):
-    """The oldest group holding the role, else the group of the default name (created if need be)."""
+    """The oldest group holding the role, else the group of the default name (created if need be).
+
+    Also says how it was found: "role", "name" (a group of that name not holding the role, such
+    as one it was taken from) or "created".
+    """
     group = groups.order_by("pk").first()
     if group is not None:
-        return group, False
-    return Group.objects.get_or_create(name=default_name)
+        return group, "role"
+    group, created = Group.objects.get_or_create(name=default_name)
+    return group, "created" if created else "name"
+
+
+def _say_how_found(say, group, how, role):
+    say(f"{'Created' if how == 'created' else 'Updated'} group '{group.name}'.")
+    if how == "name":
+        say(
+            f"No group held the {role} role: it is given to the existing group '{group.name}' "
+            "(found by its name)."
+        )
 
 
 def library_editors_group():
@@ -139,16 +175,16 @@ def setup_community_roles(stdout=None):
             stdout.write(message)
 
     # Partners first: a group holding the scope permission is never taken for library staff.
-    partners, created = _group_for_role(partner_groups(), PARTNERS_GROUP)
+    partners, partners_found = _group_for_role(partner_groups(), PARTNERS_GROUP)
     partners.permissions.add(*[_permission(*p) for p in PARTNER_MODEL_PERMISSIONS])
     # The library speaks for itself on every page: partners never change its contact details.
     partners.permissions.remove(_permission(*LIBRARY_DETAILS_PERMISSION))
     GroupSitePermission.objects.filter(
         group=partners, permission=_permission(*LIBRARY_DETAILS_PERMISSION)
     ).delete()
-    editors, editors_created = _group_for_role(library_staff_groups(), EDITORS_GROUP)
-    say(f"{'Created' if editors_created else 'Updated'} group '{editors.name}'.")
-    say(f"{'Created' if created else 'Updated'} group '{partners.name}'.")
+    editors, editors_found = _group_for_role(library_staff_groups(), EDITORS_GROUP)
+    _say_how_found(say, editors, editors_found, "library staff")
+    _say_how_found(say, partners, partners_found, "partner")
 
     editors.permissions.add(*[_permission(*p) for p in EDITOR_MODEL_PERMISSIONS])
 
