@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -230,10 +231,36 @@ class DemoBuilder:
             )
             if number == 0:
                 self.changes_to_dates(session, data.get("changes", []))
+            if number in data.get("registrations", {}):
+                self.registrations(session, data["registrations"][number])
         program.save()
         program.save_revision().publish()
         self._new(f"program {program.title!r}")
         return program
+
+    def registrations(self, session, taken):
+        """Sample registrations (example.org addresses) for a session registering on this website."""
+        if not apps.is_installed("clpages.registrations"):
+            return
+        registration = apps.get_model("clpages_registrations", "Registration")
+        date_key = session.occurrences.order_by("start").first().key
+        needs = taken.get("needs", [])
+        rows = []
+        for status in ("confirmed", "waitlisted"):
+            for number, places in enumerate(taken.get(status, [])):
+                person = len(rows) + 1
+                rows.append(
+                    registration(
+                        session=session,
+                        date_key=date_key,
+                        status=status,
+                        places=places,
+                        name=f"Sample registrant {person}",
+                        email=f"registrant{person}.{session.pk}@example.org",
+                        **(needs[number] if status == "confirmed" and number < len(needs) else {}),
+                    )
+                )
+        registration.objects.bulk_create(rows)
 
     def changes_to_dates(self, session, changes):
         dates = session.planned()

@@ -310,8 +310,12 @@ PROGRAMS = [
         "pens, stickers and the printer.",
         "goals": "Teens have a creative space they run themselves.",
         "success": "Teens publish a zine and lead the next season.",
-        "sessions": _weekly(3, 16, 2, "central", weeks=4, registration="required", capacity=15),
-        "full": [0],
+        "sessions": _weekly(3, 16, 2, "central", weeks=4, registration="site", capacity=15),
+        # The first date is taken and two people wait; the second is nearly full.
+        "registrations": {
+            0: {"confirmed": [3, 4, 2, 2, 1, 1, 2], "waitlisted": [1, 2]},
+            1: {"confirmed": [4, 4, 3, 2]},
+        },
     },
     {
         "title": "Conversation Café",
@@ -406,7 +410,20 @@ PROGRAMS = [
         "body": "The first season is being evaluated with the Seniors Circle.",
         "goals": "Older adults stay connected with family and services.",
         "success": "Members use video calls and online services without help.",
-        "sessions": [(7, 14, 2, "harbour", {})],
+        "sessions": [
+            (7, 14, 2, "harbour", {"registration": "site", "capacity": 8, "places_per_registration": 2})
+        ],
+        # Registrants who told the library what they need: staff and the Seniors Circle see it.
+        "registrations": {
+            0: {
+                "confirmed": [1, 2, 1],
+                "needs": [
+                    {"step_free_access": True},
+                    {"captions": True, "other_needs": "Large print handouts"},
+                    {},
+                ],
+            }
+        },
         "is_free": True,
     },
 ]

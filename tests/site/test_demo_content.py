@@ -68,12 +68,27 @@ def test_enough_realistic_content(demo):
         assert evaluation.quotes.filter(consent=True).exists()
 
 
-def test_demo_shows_cancelled_and_full_sessions_and_all_formats(demo):
+def test_demo_shows_cancelled_and_full_sessions_and_all_formats(demo, client):
     from clpages.models import ProgramSession
 
     assert ProgramSession.objects.filter(status="cancelled").exists()
-    assert ProgramSession.objects.filter(status="full").exists()
+    # Full by the registrations taken on the website, not by hand.
+    zine = client.get("/community/programs/teen-zine-lab/").content.decode()
+    assert '<span class="badge badge--full">Full</span>' in zine
     assert set(ProgramSession.objects.values_list("format", flat=True)) == {"in_person", "online", "hybrid"}
+
+
+def test_demo_takes_registrations_nearly_full_with_a_waiting_list_and_access_needs(demo, client):
+    from clpages.registrations.models import Registration
+
+    zine = client.get("/community/programs/teen-zine-lab/").content.decode()
+    assert "Full. <a href=" in zine and "Join the waiting list" in zine
+    assert "2 places left" in zine  # the second date
+    assert Registration.objects.filter(status="waitlisted").count() == 2
+    needs = Registration.objects.filter(session__program__slug="tech-help-for-seniors")
+    assert {"Step-free access", "Captions", "Large print handouts"} <= {n for r in needs for n in r.access_needs}
+    tech = client.get("/community/programs/tech-help-for-seniors/").content.decode()
+    assert "4 places left" in tech and "Large print handouts" not in tech
 
 
 def test_superuser_admin_exists_with_the_documented_password(demo):
