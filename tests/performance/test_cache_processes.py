@@ -6,29 +6,18 @@ private; neither server may then show the program in full, list it, or put it in
 """
 
 import datetime
-import os
-import signal
-import socket
-import sqlite3
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from clpages.models import ProgramSession
-from tests.builders import build_site, make_program
+from tests.builders import build_site, make_program, servers
+from tests.builders.servers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Tenant rights clinic"
-READY_SECONDS = 60
 
 
 @pytest.fixture
@@ -44,102 +33,7 @@ def shared_database(live_db, tmp_path):
         end=now + datetime.timedelta(hours=3),
         address="12 River Road, Riverbend",
     )
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        path = tmp_path / "shared.sqlite3"
-        connection.ensure_connection()
-        copy = sqlite3.connect(path)
-        connection.connection.backup(copy)
-        copy.close()
-        url = f"sqlite:///{path}"
-    else:
-        user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"] or "", safe="")
-        url = f"postgres://{user}:{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-    return url, tree, program
-
-
-def _environment(database_url, page_cache_seconds="300"):
-    environment = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="clsite.settings.dev",
-        DATABASE_URL=database_url,
-        PAGE_CACHE_SECONDS=page_cache_seconds,
-        PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'site'}",
-    )
-    return environment
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    # A restricted page answers with a redirect to the login: the test must see it, not follow it.
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
-
-
-def _get(base, path):
-    try:
-        with _OPENER.open(base + path, timeout=20) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def _wait_until_ready(server):
-    process, base, log = server
-    deadline = time.monotonic() + READY_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server stopped: {Path(log.name).read_text()[-2000:]}")
-        try:
-            with _OPENER.open(base + "/robots.txt", timeout=2):
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise AssertionError("the server did not answer in time")
-
-
-def _start_servers(servers, environments, log_dir):
-    """Start a server per environment, each added to `servers` at once so it is always stopped."""
-    for number, environment in enumerate(environments):
-        port = _free_port()
-        # A file, not a pipe: a full pipe would stop the server mid-test.
-        log = (log_dir / f"server-{number}.log").open("wb")
-        process = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "clsite.wsgi",
-                "--workers=1",
-                f"--bind=127.0.0.1:{port}",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=log,
-            stderr=log,
-            start_new_session=True,
-        )
-        servers.append((process, f"http://127.0.0.1:{port}", log))
-
-
-def _stop(servers):
-    for process, _, _ in servers:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    for process, _, log in servers:
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+    return servers.database_url(tmp_path), tree, program
 
 
 def _make_private(environment, program):
@@ -161,7 +55,7 @@ def _make_private(environment, program):
 
 def test_a_page_made_private_is_private_in_every_process(shared_database, tmp_path):
     database_url, tree, program = shared_database
-    environment = _environment(database_url)
+    environment = servers.environment(database_url)
     urls = {
         "program": program.url,
         "listing": tree["programs"].url,
@@ -169,24 +63,26 @@ def test_a_page_made_private_is_private_in_every_process(shared_database, tmp_pa
     }
     # One process with the page cache, one without (production without Redis): both keep their
     # own copies of the private sections, menus and feeds.
-    servers = []
+    running = []
     try:
-        _start_servers(servers, [environment, _environment(database_url, page_cache_seconds="0")], tmp_path)
-        for server in servers:
-            _wait_until_ready(server)
-        for _, base, _ in servers:
+        servers.start_servers(
+            running, [environment, servers.environment(database_url, page_cache_seconds="0")], tmp_path
+        )
+        for server in running:
+            servers.wait_until_ready(server)
+        for _, base, _ in running:
             for _ in range(2):  # the second view comes from each process's own copies
                 for path in urls.values():
-                    status, body = _get(base, path)
+                    status, body = servers.get(base, path)
                     assert status == 200 and TITLE in body, (base, path)
 
         _make_private(environment, program)
 
-        for _, base, _ in servers:
-            status, body = _get(base, urls["program"])
+        for _, base, _ in running:
+            status, body = servers.get(base, urls["program"])
             assert status == 302 and TITLE not in body, base
             for name in ("listing", "feed"):
-                status, body = _get(base, urls[name])
+                status, body = servers.get(base, urls[name])
                 assert status == 200 and TITLE not in body, (base, name)
     finally:
-        _stop(servers)
+        servers.stop(running)

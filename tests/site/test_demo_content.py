@@ -86,7 +86,9 @@ def test_demo_takes_registrations_nearly_full_with_a_waiting_list_and_access_nee
     assert "2 places left" in zine  # the second date
     assert Registration.objects.filter(status="waitlisted").count() == 2
     needs = Registration.objects.filter(session__program__slug="tech-help-for-seniors")
-    assert {"Step-free access", "Captions", "Large print handouts"} <= {n for r in needs for n in r.access_needs}
+    assert {"Step-free access", "Captions", "Large print handouts"} <= {
+        n for r in needs for n in r.access_needs
+    }
     tech = client.get("/community/programs/tech-help-for-seniors/").content.decode()
     assert "4 places left" in tech and "Large print handouts" not in tech
 

@@ -200,6 +200,9 @@ TAGGIT_CASE_INSENSITIVE = True
 # it at once.
 # The limit only bounds how long a page showing "upcoming" sessions may lag the clock. 0 turns it off.
 CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Registration forms one client address may send (clpages.registrations), as django-ratelimit
+# reads a rate: "10/h". Behind a proxy, every patron must not share the proxy's address.
+CLPAGES_REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "10/h")
 
 # Accounts (clpages.accounts): an email address changes only once confirmed from the new address,
 # so Wagtail's own email field on the account screen gives way to clpages' confirmed one.

@@ -1,0 +1,116 @@
+"""No overbooking: fifty people ask for the last ten places at the same moment.
+
+Real server processes (gunicorn, several workers and threads) on one database, each request from
+its own browser-like client (its own CSRF cookie), all released at once. Exactly ten are
+confirmed, forty wait in order, nobody is lost and every request gets an answer.
+"""
+
+import datetime
+import http.cookiejar
+import re
+import subprocess
+import sys
+import threading
+import urllib.parse
+import urllib.request
+
+import pytest
+from django.utils import timezone
+
+from clpages.models import ProgramSession
+from tests.builders import build_site, make_program, servers
+from tests.builders.servers import ROOT
+
+PEOPLE = 50
+PLACES = 10
+
+
+@pytest.fixture
+def full_session(live_db, tmp_path):
+    tree = build_site()
+    start = (timezone.now() + datetime.timedelta(days=2)).replace(microsecond=0)
+    program = make_program(tree["programs"], "Seed swap", sessions=0)
+    session = ProgramSession.objects.create(
+        program=program,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        address="12 River Road, Riverbend",
+        registration="site",
+        capacity=PLACES,
+        places_per_registration=1,
+    )
+    return servers.database_url(tmp_path), session
+
+
+def _register(base, path, email, answers):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), servers.NoRedirect)
+    try:
+        with opener.open(base + path, timeout=60) as response:
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(
+                1
+            )
+        data = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "name": "Someone", "email": email, "places": "1"}
+        ).encode()
+        request = urllib.request.Request(base + path, data=data, headers={"Referer": base + path})
+        with opener.open(request, timeout=60) as response:
+            answers[email] = response.status
+    except urllib.error.HTTPError as error:
+        answers[email] = error.code
+    except Exception as error:  # noqa: BLE001 - a lost request is what the test looks for
+        answers[email] = repr(error)
+
+
+def _counts(environment):
+    script = (
+        "from clpages.registrations.models import Registration as R;"
+        "rows = list(R.objects.order_by('created_at', 'pk').values_list('email', 'status'));"
+        "print(repr(rows))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr() of a list
+
+
+def test_fifty_people_for_ten_places_at_once_get_exactly_ten_places(full_session, tmp_path):
+    database_url, session = full_session
+    environment = servers.environment(
+        database_url,
+        page_cache_seconds="0",
+        REGISTRATION_RATE="1000/h",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    path = f"/register/{session.pk}/{session.occurrences.get().key}/"
+    running, answers = [], {}
+    try:
+        servers.start_servers(running, [environment], tmp_path, workers=3, threads=4)
+        servers.wait_until_ready(running[0])
+        base = running[0][1]
+        threads = [
+            threading.Thread(target=_register, args=(base, path, f"person{n}@example.org", answers))
+            for n in range(PEOPLE)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    finally:
+        servers.stop(running)
+
+    assert sorted(answers) == sorted(f"person{n}@example.org" for n in range(PEOPLE))
+    assert set(answers.values()) == {302}, answers  # each was sent on to their registration
+    rows = _counts(environment)
+    statuses = [status for _, status in rows]
+    assert len(rows) == PEOPLE
+    assert statuses.count("confirmed") == PLACES
+    assert statuses.count("waitlisted") == PEOPLE - PLACES
+    # First come, first served: the ten who got places are the first ten saved.
+    assert statuses[:PLACES] == ["confirmed"] * PLACES
