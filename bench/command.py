@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
+from bench import registrations
 from bench.catalogue import Catalogue
 from bench.measure import TARGETS, measure_all
 
@@ -89,7 +90,14 @@ class Command(BaseCommand):
         cache_settings = {alias: dict(config) for alias, config in settings.CACHES.items()}
         catalogue = Catalogue()
         rows = {}
-        with override_settings(MEDIA_ROOT=workdir / "media", DEBUG=False, ALLOWED_HOSTS=["localhost"]):
+        self.registration_posts = {}
+        # Emails (registrations) stay in memory: nobody is written to, nothing personal is printed.
+        with override_settings(
+            MEDIA_ROOT=workdir / "media",
+            DEBUG=False,
+            ALLOWED_HOSTS=["localhost"],
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        ):
             for size in sizes:
                 started = time.perf_counter()
                 catalogue.grow_to(size)
@@ -104,8 +112,14 @@ class Command(BaseCommand):
                         # A memory cache of its own, roomy enough not to evict the pages measured.
                         config["LOCATION"] = f"clpages-bench-{alias}-{size}"
                         config["OPTIONS"] = {"MAX_ENTRIES": 100_000}
+                if registrations.installed():
+                    registrations.take_registrations(catalogue)
                 with override_settings(CACHES=cache_settings, CLPAGES_PAGE_CACHE_SECONDS=300):
                     rows[size] = measure_all(catalogue, repeat)
+                    if registrations.installed():
+                        self.registration_posts[size] = registrations.measure_registration_post(
+                            catalogue, repeat
+                        )
         return rows
 
     def _print(self, rows, sizes, vendor, repeat, markdown):
@@ -150,6 +164,14 @@ class Command(BaseCommand):
             for cells in [header] + table:
                 out("  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)))
         out("* measured for information; not one of the pages the targets name.")
+        for size, post in self.registration_posts.items():
+            if post.median_ms is None:
+                out(f"Registration POST at N={size:,}: {post.note}")
+                continue
+            out(
+                f"Registration POST at N={size:,}: {post.queries} q, {post.median_ms:.1f} ms "
+                f"(CPU {post.cpu_ms:.1f}), a new person each time; {post.note}"
+            )
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         out(f"Machine: {os.cpu_count()} cores, load average {load} (1, 5, 15 min) at the end of the run.")
         out(

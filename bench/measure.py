@@ -79,6 +79,13 @@ def _reverse(*names, query=""):
     return None
 
 
+def _registering_program_url(catalogue):
+    from bench.registrations import registering_program
+
+    session = registering_program(catalogue)
+    return session.program.url if session else None
+
+
 def filtered_query(catalogue):
     """A realistic combined filter: an audience (a program filter) and online (a session filter)."""
     return f"?audience={catalogue.audiences[2].slug}&format=online"
@@ -101,6 +108,12 @@ TARGETS = [
     ),
     Target("program index, page 50", lambda c: c.program_index.url + "?page=50"),
     Target("program page", lambda c: c.sample_program().url, limit_ms=PROGRAM_PAGE_LIMIT_MS),
+    Target(
+        "program page with places left",
+        lambda c: _registering_program_url(c),
+        requires=("clpages.registrations",),
+        limit_ms=PROGRAM_PAGE_LIMIT_MS,
+    ),
     Target(
         "search", lambda c: _reverse("clpages:search", query="?q=garden"), requires=("clpages.search.views",)
     ),
