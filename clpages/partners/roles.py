@@ -89,6 +89,10 @@ def library_staff_groups():
     return Group.objects.filter(holds(LIBRARY_STAFF_PERMISSION)).exclude(pk__in=partner_groups().values("pk"))
 
 
+class RoleConflict(ValueError):
+    """The groups as they stand cannot be given their roles without widening someone's rights."""
+
+
 def _group_for_role(groups, default_name):
     """The oldest group holding the role, else the group of the default name (created if need be).
 
@@ -183,6 +187,13 @@ def setup_community_roles(stdout=None):
         group=partners, permission=_permission(*LIBRARY_DETAILS_PERMISSION)
     ).delete()
     editors, editors_found = _group_for_role(library_staff_groups(), EDITORS_GROUP)
+    if editors == partners or partner_groups().filter(pk=editors.pk).exists():
+        # Editor rights (publishing included) on a partner group would undo every scope.
+        raise RoleConflict(
+            f"The group '{editors.name}' holds the partner role, so it cannot become the library "
+            "staff group. Give the library-staff permission (Partner membership: Can add) to the "
+            "library's own group, or rename that group, then run this again. Nothing was changed."
+        )
     _say_how_found(say, editors, editors_found, "library staff")
     _say_how_found(say, partners, partners_found, "partner")
 

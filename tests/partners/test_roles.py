@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from clpages.partners.collections import PARTNER_COLLECTIONS_ROOT, SHARED_COLLECTION
-from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
+from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP, SCOPE_PERMISSION
 from home.demo_users import DEMO_PASSWORD, create_demo_users
 from tests.builders import make_partner, make_user
 
@@ -208,3 +208,14 @@ def test_the_page_policy_is_in_place_before_any_admin_request():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=root
     )
     assert result.stdout.strip() == "CommunityPagePermissionPolicy"
+
+
+def test_a_partner_group_named_library_editors_is_never_given_editor_rights(db):
+    # No group holds the library-staff role; the group of its default name acts for partners.
+    named = Group.objects.create(name="Library editors")
+    app_label, _, codename = SCOPE_PERMISSION
+    named.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    with pytest.raises(CommandError, match="holds the partner role"):
+        call_command("setup_community_roles", verbosity=0)
+    assert list(named.permissions.values_list("codename", flat=True)) == ["act_for_own_organisations"]
+    assert not GroupPagePermission.objects.filter(group=named).exists()

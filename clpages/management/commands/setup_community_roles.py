@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from clpages.partners.roles import setup_community_roles
+from clpages.partners.roles import RoleConflict, setup_community_roles
 from clpages.partners.workflows import ensure_community_review_workflow
 
 
@@ -14,7 +14,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        setup_community_roles(stdout=self.stdout if options["verbosity"] > 0 else None)
+        try:
+            setup_community_roles(stdout=self.stdout if options["verbosity"] > 0 else None)
+        except RoleConflict as conflict:
+            raise CommandError(str(conflict)) from conflict
         # Needs the library editors' group the roles create, and the hubs to assign it to.
         workflow = ensure_community_review_workflow()
         if options["verbosity"] > 0:
