@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from clpages.joining import attach_registration_states
 from clpages.models.occurrences import SessionOccurrence
 from clpages.models.programs import link_names
 from clpages.stages import SessionStatus
@@ -42,6 +43,8 @@ def attach_next_sessions(programs, sessions):
     first = {}
     for session in chosen:
         first.setdefault(session.program_id, session)
+    # Places left and "Full" from registrations taken on this website, one query for the page.
+    attach_registration_states(list(first.values()))
     for program in programs:
         program.next_session = first.get(program.pk)
     return programs

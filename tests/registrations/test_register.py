@@ -200,3 +200,14 @@ def test_a_page_showing_places_is_never_stored_by_the_page_cache(client, registe
     assert "no-cache" in first["Cache-Control"]
     taken(session, 1)
     assert "4 places left" in client.get(program.url).content.decode()
+
+
+def test_the_listing_card_says_full_once_registrations_take_every_place(client, registering, tree):
+    program, session = registering(capacity=3)
+    listing = client.get(tree["programs"].url).content.decode()
+    card = listing[listing.index(program.title) :]
+    assert "badge--full" not in card[: card.find("</article>")]
+    taken(session, 3)
+    listing = client.get(tree["programs"].url).content.decode()
+    card = listing[listing.index(program.title) :]
+    assert '<span class="badge badge--full">Full</span>' in card[: card.find("</article>")]
