@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from clpages.registrations.models import Registration, RegistrationStatus
@@ -211,3 +212,20 @@ def test_the_listing_card_says_full_once_registrations_take_every_place(client, 
     listing = client.get(tree["programs"].url).content.decode()
     card = listing[listing.index(program.title) :]
     assert '<span class="badge badge--full">Full</span>' in card[: card.find("</article>")]
+
+
+def test_a_visitor_without_cookies_gets_a_working_form_with_the_page_cache_on(registering, settings):
+    settings.CLPAGES_PAGE_CACHE_SECONDS = 300
+    program, session = registering()
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(program.url)
+    form = visitor.get(form_url(session))
+    assert "X-Page-Cache" not in form and "csrftoken" in form.cookies
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode()).group(1)
+    response = visitor.post(form_url(session), answers(csrfmiddlewaretoken=token))
+    assert response.status_code == 302
+    assert Registration.objects.get().email == "amina@example.org"
+    # Without the form's token (a forged request from another site) nothing is saved.
+    stranger = Client(enforce_csrf_checks=True)
+    assert stranger.post(form_url(session), answers(email="x@example.org")).status_code == 403
+    assert Registration.objects.count() == 1
