@@ -187,8 +187,25 @@ def test_an_altered_link_changes_nothing_and_says_so(client, registering):
 def test_access_needs_and_contacts_never_reach_a_public_page(client, registering):
     program, session = registering()
     client.post(form_url(session), answers(other_needs="Wheelchair space", phone="555 0100"))
-    for url in (program.url, "/api/v2/pages/?type=clpages.ProgramPage&fields=*", "/search/?q=storytime"):
-        html = client.get(url).content.decode()
+    feeds = [reverse("clpages:programs_rss"), reverse("clpages:programs_atom"), program.url + "calendar.ics"]
+    calendar = tree_url = program.get_parent().url
+    public = [
+        program.url,
+        calendar,
+        tree_url + "calendar/",
+        tree_url + "calendar.ics",
+        "/sitemap.xml",
+        *feeds,
+    ]
+    public += [
+        "/api/v2/pages/?type=clpages.ProgramPage&fields=*",
+        f"/api/v2/pages/{program.pk}/",
+        "/search/?q=storytime",
+    ]
+    for url in public:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
         for secret in ("Wheelchair space", "amina@example.org", "Amina Yusuf", "555 0100"):
             assert secret not in html, (url, secret)
 
