@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from clpages.models import ProgramSession
 from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
+from clpages.registrations.attendance import attendance_for_program
 from clpages.registrations.exports import safe_cell
 from clpages.registrations.models import Registration, WalkIns
 from clpages.registrations.places import date_key_for
-from tests.builders import build_partner_world, make_user
+from tests.builders import build_partner_world, make_evaluation, make_program, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -509,6 +510,94 @@ def test_a_dates_page_costs_the_same_queries_for_3_registrations_as_for_15(world
     for number in range(3, 15):
         register(session, f"Person {number}", email=f"person{number}@example.org", captions=True)
     assert queries() == few
+
+
+# -- attendance on the results page --------------------------------------------------------------
+
+
+@pytest.fixture
+def held(world):
+    """Family story time was held twice last month: attendance taken at both."""
+    first = add_session(world["a_program"], days=-20)
+    second = add_session(world["a_program"], days=-13)
+    register(first, "Amina Yusuf", 2, attended=True)
+    register(first, "Zahra Ahmadi", 1, attended=False)
+    register(second, "Bo Chen", 3, attended=True)
+    register(second, "Wendell Price", 2, status="waitlisted")
+    WalkIns.objects.create(session=first, date_key=key_of(first), count=2)
+    WalkIns.objects.create(session=second, date_key=key_of(second), count=1)
+    # Not held yet: counts for nothing.
+    register(add_session(world["a_program"], days=5), "Lena Park", 4, attended=True)
+    return {**world, "first": first, "second": second}
+
+
+def test_attendance_for_a_program_counts_who_came_at_the_dates_held(held):
+    assert attendance_for_program(held["a_program"]) == {
+        "registered": 6,
+        "attended": 5,
+        "walk_ins": 3,
+        "total": 8,
+    }
+    first_day = timezone.localdate() - datetime.timedelta(days=15)
+    assert attendance_for_program(held["a_program"], first_day=first_day) == {
+        "registered": 3,
+        "attended": 3,
+        "walk_ins": 1,
+        "total": 4,
+    }
+    assert attendance_for_program(held["b_program"]) == {
+        "registered": 0,
+        "attended": 0,
+        "walk_ins": 0,
+        "total": 0,
+    }
+
+
+def evaluation_of(world, program, **fields):
+    today = timezone.localdate()
+    fields.setdefault("period_start", today - datetime.timedelta(days=60))
+    fields.setdefault("period_end", today)
+    return make_evaluation(world["evaluations"], program=program, title="Story time results", **fields)
+
+
+def test_the_results_page_says_how_many_came_and_never_who(client, held):
+    html = client.get(evaluation_of(held, held["a_program"]).url).content.decode()
+    assert "People who came: 8 (5 registered, 3 walk-ins)." in html
+    for secret in ("Amina Yusuf", "amina@example.org", "Bo Chen"):
+        assert secret not in html
+
+
+def test_the_results_page_counts_the_period_it_covers_only(client, held):
+    today = timezone.localdate()
+    page = evaluation_of(held, held["a_program"], period_start=today - datetime.timedelta(days=15))
+    assert "People who came: 4 (3 registered, 1 walk-in)." in client.get(page.url).content.decode()
+
+
+def test_the_results_page_says_nothing_of_attendance_nobody_took(client, world):
+    session = add_session(world["b_program"], days=-3)
+    register(session, "Bo Chen", 2)
+    html = client.get(evaluation_of(world, world["b_program"]).url).content.decode()
+    assert "People who came" not in html
+
+
+def test_attendance_of_a_program_that_is_not_public_is_never_shown(client, held):
+    page = evaluation_of(held, held["a_program"])
+    held["a_program"].unpublish()
+    assert "People who came" not in client.get(page.url).content.decode()
+
+
+def test_a_program_without_registrations_here_shows_no_attendance(client, tree):
+    program = make_program(tree["programs"], "Drop-in chess")
+    html = client.get(evaluation_of(tree, program).url).content.decode()
+    assert "People who came" not in html
+
+
+def test_attendance_costs_three_queries_however_many_dates_were_held(held, django_assert_num_queries):
+    for days in range(-40, -25):
+        register(add_session(held["a_program"], days=days), "Extra person", attended=True)
+    with django_assert_num_queries(3):
+        counts = attendance_for_program(held["a_program"])
+    assert counts["attended"] == 5 + 15
 
 
 def test_a_registration_whose_details_were_erased_still_counts_but_names_nobody(storytime):
