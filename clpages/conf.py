@@ -30,6 +30,10 @@ DEFAULTS = {
     # session its registrations' names, contacts and access needs are kept.
     "CLPAGES_REGISTRATION_RATE": "10/h",
     "CLPAGES_REGISTRATION_KEEP_DAYS": 30,
+    # Whether partners co-leading a program see the names and contacts of the people registered
+    # for its sessions (and so the sign-in sheet and the spreadsheet). Off, they see counts and
+    # access needs only: the library holds patron records and answers for them.
+    "CLPAGES_REGISTRATION_PARTNERS_SEE_NAMES": False,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

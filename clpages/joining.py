@@ -5,6 +5,10 @@ registrations here (``clpages.registrations``) answers the Wagtail hook
 ``clpages_registration_states``: given dates of sessions registering on this website, it returns
 a ``RegistrationState`` for each, keyed by the date's key, in one query for all of them. Without
 such an app the hook has no answer and pages say to contact the library.
+
+The same app may answer ``clpages_attendance`` (``ATTENDANCE_HOOK``): given a program and the
+days an evaluation covers, how many people came, as counts only, never who they were. Output
+statistics sit below the community's own measures on an evaluation's page.
 """
 
 import dataclasses
@@ -12,6 +16,7 @@ import dataclasses
 from wagtail import hooks
 
 REGISTRATION_STATES_HOOK = "clpages_registration_states"
+ATTENDANCE_HOOK = "clpages_attendance"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,3 +46,14 @@ def attach_registration_states(dates):
     for date in dates:
         date.registration_state = states.get(date.key) if date.takes_registrations_here else None
     return dates
+
+
+def attendance_of(program, first_day=None, last_day=None):
+    """How many people came to the program's dates between these days (both included), as the
+    app that takes registrations recorded it: ``{"registered", "attended", "walk_ins", "total"}``,
+    or None when no app answers or nobody has recorded attendance yet."""
+    for answer in hooks.get_hooks(ATTENDANCE_HOOK):
+        counts = answer(program, first_day, last_day)
+        if counts is not None:
+            return counts
+    return None

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
 from clpages.charts import measure_chart
+from clpages.joining import attendance_of
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.partners.linking import PartnerLinkedPage
@@ -180,6 +181,11 @@ class EvaluationPage(
         # Only quotes and stories whose speakers agreed to share them ever reach the page.
         context["quotes"] = self.quotes.filter(consent=True)
         context["measures"] = self.measures.all()
+        # How many came, when the app taking registrations counted them: numbers, never names.
+        program = self.public_program
+        context["attendance"] = (
+            attendance_of(program, self.period_start, self.period_end) if program else None
+        )
         return context
 
 

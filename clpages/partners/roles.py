@@ -134,6 +134,21 @@ EDITOR_MODEL_PERMISSIONS = [
     # Settings > Library details: the name and contact details every public page shows.
     LIBRARY_DETAILS_PERMISSION,
 ]
+# Running sessions (the optional registration app, named by its label only: clpages never
+# imports it): seeing who registered, and marking who came.
+REGISTRATIONS_APP = "clpages.registrations"
+EDITOR_REGISTRATION_PERMISSIONS = [
+    ("clpages_registrations", "registration", "view_registration"),
+    ("clpages_registrations", "registration", "change_registration"),
+]
+
+
+def editor_model_permissions():
+    if apps.is_installed(REGISTRATIONS_APP):
+        return EDITOR_MODEL_PERMISSIONS + EDITOR_REGISTRATION_PERMISSIONS
+    return EDITOR_MODEL_PERMISSIONS
+
+
 # Partners see their own organisations' records (the admin narrows the list to them).
 PARTNER_MODEL_PERMISSIONS = [
     SCOPE_PERMISSION,
@@ -197,7 +212,7 @@ def setup_community_roles(stdout=None):
     _say_how_found(say, editors, editors_found, "library staff")
     _say_how_found(say, partners, partners_found, "partner")
 
-    editors.permissions.add(*[_permission(*p) for p in EDITOR_MODEL_PERMISSIONS])
+    editors.permissions.add(*[_permission(*p) for p in editor_model_permissions()])
 
     hubs = list(community_hubs())
     if not hubs:

@@ -118,3 +118,51 @@ class ChangePlacesForm(forms.Form):
     def __init__(self, *args, places_limit, **kwargs):
         super().__init__(*args, **kwargs)
         limit_places(self.fields["places"], places_limit)
+
+
+class AttendanceForm(forms.Form):
+    """Who came, one box per confirmed registration, and the people who came without registering.
+
+    The form names the registrations it showed, so that someone confirmed from the waiting list
+    while it was open is not marked as absent by a form that never listed them.
+    """
+
+    walk_ins = forms.IntegerField(
+        label="People who came without registering",
+        min_value=0,
+        max_value=10000,
+        help_text="Count everyone who was not registered, people from the waiting list included.",
+        error_messages={
+            "required": "Enter how many people came without registering, or 0.",
+            "invalid": "Enter a whole number of people, or 0.",
+            "min_value": "Enter 0 or more people.",
+            "max_value": "Enter at most 10000 people.",
+        },
+    )
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registrations = list(registrations)
+        for registration in self.registrations:
+            self.fields[self.field_name(registration)] = forms.BooleanField(
+                label="Came", required=False, initial=bool(registration.attended)
+            )
+
+    @staticmethod
+    def field_name(registration):
+        return f"came_{registration.pk}"
+
+    def rows(self):
+        """(registration, its box) for each registration, in order."""
+        return [(registration, self[self.field_name(registration)]) for registration in self.registrations]
+
+    def shown_ids(self):
+        listed = {registration.pk for registration in self.registrations}
+        return {int(value) for value in self.data.getlist("shown") if value.isdigit()} & listed
+
+    def came_ids(self):
+        return {
+            registration.pk
+            for registration in self.registrations
+            if self.cleaned_data.get(self.field_name(registration))
+        }

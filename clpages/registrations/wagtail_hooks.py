@@ -1,10 +1,21 @@
 from wagtail import hooks
 
-from clpages.joining import REGISTRATION_STATES_HOOK
+from clpages.joining import ATTENDANCE_HOOK, REGISTRATION_STATES_HOOK
+from clpages.registrations.attendance import recorded_attendance
 from clpages.registrations.places import states_for
 from clpages.registrations.views import url_for
+from clpages.registrations.viewsets import RunningSessionsViewSet
 
 
 @hooks.register(REGISTRATION_STATES_HOOK)
 def registration_states(dates):
     return states_for(dates, url_for)
+
+
+# Counts only, for a program's results and learning page (clpages.joining.attendance_of).
+hooks.register(ATTENDANCE_HOOK, recorded_attendance)
+
+
+@hooks.register("register_admin_viewset")
+def register_running_sessions():
+    return RunningSessionsViewSet()
