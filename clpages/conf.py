@@ -30,6 +30,8 @@ DEFAULTS = {
     # session its registrations' names, contacts and access needs are kept.
     "CLPAGES_REGISTRATION_RATE": "10/h",
     "CLPAGES_REGISTRATION_KEEP_DAYS": 30,
+    # How many hours before a date its registrants are reminded (`manage.py run_registrations`).
+    "CLPAGES_REGISTRATION_REMINDER_HOURS": 24,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }
