@@ -34,6 +34,8 @@ DEFAULTS = {
     # for its sessions (and so the sign-in sheet and the spreadsheet). Off, they see counts and
     # access needs only: the library holds patron records and answers for them.
     "CLPAGES_REGISTRATION_PARTNERS_SEE_NAMES": False,
+    # How many hours before a date its registrants are reminded (`manage.py run_registrations`).
+    "CLPAGES_REGISTRATION_REMINDER_HOURS": 24,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

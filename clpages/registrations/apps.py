@@ -9,3 +9,6 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self):
         from clpages.registrations import checks  # noqa: F401
+        from clpages.registrations.receivers import connect_signals
+
+        connect_signals()

@@ -7,12 +7,15 @@ words of the page. Sent by the task in ``tasks``, never while a patron's request
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
 
+from clpages.conf import setting
 from clpages.programs.ical import build_calendar
 from clpages.registrations.links import manage_path
-from clpages.registrations.models import Registration, RegistrationStatus
-from clpages.registrations.places import date_label, dates_of
+from clpages.registrations.models import SERIES, Registration, RegistrationStatus
+from clpages.registrations.places import date_label, dates_of, first_date, moment_label
+from clpages.registrations.thank_you import thank_you_link
 
 SUBJECTS = {
     "confirmed": "You are registered: {title}",
@@ -21,14 +24,43 @@ SUBJECTS = {
     "already": "You are already registered: {title}",
     "cancelled": "Your registration is cancelled: {title}",
     "changed": "Your registration has changed: {title}",
+    # Sent by `manage.py run_registrations`, and on publishing a change to the sessions.
+    "reminder": "A reminder: {title}",
+    "thank_you": "Thank you: {title}",
+    "session_cancelled": "Cancelled: {title}",
+    "session_changed": "A new time or place: {title}",
+    "date_cancelled": "One date is cancelled: {title}",
 }
+
+# The patron's own cancellation needs no calendar file; after the session there is nothing to add.
+# A change of time or place or a cancellation of the session carries the updated event, which
+# calendar applications match to the one they hold.
+WITHOUT_CALENDAR = {"cancelled", "thank_you"}
 
 
 def _absolute(site, path):
     return site.root_url.rstrip("/") + path if site else path
 
 
-def build_message(registration, kind):
+def _details(registration, details):
+    """What a scheduled email says beyond the registration: its date (for a whole series, the
+    one ``date`` names), and what the patron was told before a change (``was_start``, ...)."""
+    session = registration.session
+    key = details.get("date") or (registration.date_key if registration.date_key != SERIES else "")
+    date = first_date(session, key) if key else None
+    was_start = parse_datetime(details["was_start"]) if details.get("was_start") else None
+    return {
+        "date": date,
+        "date_when": moment_label(date.start) if date else "",
+        "was_when": moment_label(was_start) if was_start else "",
+        "was_place": details.get("was_place", ""),
+        "time_changed": details.get("time_changed", False),
+        "place_changed": details.get("place_changed", False),
+        "back_on": details.get("back_on", False),
+    }
+
+
+def build_message(registration, kind, details=None):
     session = registration.session
     program = session.program.specific
     site = program.get_site()
@@ -41,14 +73,20 @@ def build_message(registration, kind):
         "program_url": program.get_full_url(),
         "manage_url": _absolute(site, manage_path(registration)),
         "kind": kind,
+        "series": registration.date_key == SERIES,
+        "keep_days": setting("CLPAGES_REGISTRATION_KEEP_DAYS"),
+        **_details(registration, details or {}),
     }
+    if kind == "thank_you":
+        link = thank_you_link(registration)
+        context["survey_url"] = _absolute(site, link) if link.startswith("/") else link
     message = EmailMessage(
         subject=SUBJECTS[kind].format(title=program.title),
         body=render_to_string(f"clpages_registrations/emails/{kind}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[registration.email],
     )
-    if registration.status == RegistrationStatus.CONFIRMED and kind != "cancelled":
+    if registration.status == RegistrationStatus.CONFIRMED and kind not in WITHOUT_CALENDAR:
         dates = [date for date in dates_of(session, registration.date_key)]
         for date in dates:
             date.program = program
@@ -65,12 +103,12 @@ def build_message(registration, kind):
     return message
 
 
-def send(registration_id, kind):
+def send(registration_id, kind, details=None):
     registration = Registration.objects.select_related("session__program", "session__location").filter(
         pk=registration_id, erased_at__isnull=True
     )
     registration = registration.first()
     if registration is None:
         return False
-    build_message(registration, kind).send()
+    build_message(registration, kind, details).send()
     return True

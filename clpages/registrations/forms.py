@@ -4,9 +4,12 @@ from django import forms
 from django.core.validators import MaxValueValidator
 
 PRIVACY = (
-    "We keep your name, email address, phone number and access needs only to run this session, "
-    "and erase them {days} days after it. Only library staff and the program's co-leading "
-    "partners see your access needs; nothing you write here is ever shown on the website."
+    "We use your name, email address, phone number and access needs only to run this session: to "
+    "confirm your place, tell you of any change, remind you before it and thank you after it. We "
+    "erase them {days} days after the session (for a series, after its last date); all we keep is "
+    "how many places were taken and how many people came, with no names. Only library staff and the "
+    "program's co-leading partners see your access needs; nothing you write here is ever shown on "
+    "the website."
 )
 
 
@@ -39,7 +42,7 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
         max_length=254,
-        help_text="We send your confirmation, any change to the session and a reminder here.",
+        help_text="We send your confirmation, any change to the session, a reminder and a thank-you here.",
         error_messages={
             "required": "Enter your email address.",
             "invalid": "Enter an email address like name@example.org.",

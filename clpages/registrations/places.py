@@ -65,7 +65,12 @@ def date_label(session, date_key):
     if date_key == SERIES:
         return session.describe_series() or _when(session.start)
     date = first_date(session, date_key)
-    return _when(date.start).replace(" at ", ", ") if date else ""
+    return moment_label(date.start) if date else ""
+
+
+def moment_label(moment):
+    """ "Tuesday 8 December 2026, 6:00 PM"."""
+    return _when(moment).replace(" at ", ", ")
 
 
 def opening(session, date_key, date):
@@ -76,6 +81,16 @@ def opening(session, date_key, date):
     if date is None:
         return None, False
     return date.start, SessionStatus.CANCELLED in (date.status, session.status)
+
+
+def as_told(session, date_key, date):
+    """When and where a registration's date is, as its patron is told (Registration.told_start
+    and told_place): (None, "") while it does not go ahead. A series is told by its first date's
+    start, which moves when the editor moves the series' time, and by its place."""
+    starts_at, cancelled = opening(session, date_key, date)
+    if starts_at is None or cancelled:
+        return None, ""
+    return starts_at, session.place_label[: Registration._meta.get_field("told_place").max_length]
 
 
 def closed_reason(session, starts_at, cancelled, now=None):
@@ -185,6 +200,7 @@ def register(session_id, date_key, *, name, email, places, phone="", **needs):
                 f"Ask for {left} or fewer.",
                 field="places",
             )
+        told_start, told_place = as_told(session, date_key, date)
         registration = Registration.objects.create(
             session=session,
             date_key=date_key,
@@ -193,6 +209,9 @@ def register(session_id, date_key, *, name, email, places, phone="", **needs):
             name=name,
             email=email,
             phone=phone,
+            # Their confirmation says when and where: a later change to either is worth an email.
+            told_start=told_start,
+            told_place=told_place,
             **needs,
         )
     return Outcome(registration)

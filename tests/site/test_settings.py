@@ -129,3 +129,22 @@ def test_load_demo_content_refuses_under_production_settings(tmp_path):
     assert result.returncode != 0
     assert "demo content" in result.stderr
     assert not database.exists()
+
+
+def test_production_hands_background_work_to_the_database_worker(tmp_path):
+    script = (
+        "import sys, django; sys.path.insert(0, 'site'); django.setup();"
+        "from django.core.management import get_commands;"
+        "from django_tasks import task_backends;"
+        "print(type(task_backends['default']).__name__, 'db_worker' in get_commands())"
+    )
+    database = tmp_path / "never-created.sqlite3"
+    result = _python(script, DATABASE_URL=f"sqlite:///{database}", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["DatabaseBackend", "True"]
+
+
+def test_development_and_tests_send_at_once():
+    from django_tasks import task_backends
+
+    assert type(task_backends["default"]).__name__ == "ImmediateBackend"

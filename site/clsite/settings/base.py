@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    # The task table production's worker reads (TASKS in production.py). Installed everywhere so
+    # every environment migrates the same schema; while TASKS names another backend it stays empty.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +183,11 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
+
+# Background work (registration emails, Wagtail's search and reference index updates) runs at
+# once, in the process that asked for it, in development and tests. Production hands it to a
+# worker (production.py, docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Riverbend Public Library")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

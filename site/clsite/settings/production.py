@@ -43,6 +43,10 @@ CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS"
 if not os.environ.get("REDIS_URL"):
     CLPAGES_PAGE_CACHE_SECONDS = 0
 
+# Background work is stored in the database and done by `manage.py db_worker`, so no request waits
+# on SMTP or on search indexing; `manage.py run_registrations` from cron schedules the rest.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 # Behind a TLS-terminating proxy; set SECURE_SSL_REDIRECT=false only for a local trial run.
