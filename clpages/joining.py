@@ -57,3 +57,17 @@ def attendance_of(program, first_day=None, last_day=None):
         if counts is not None:
             return counts
     return None
+
+
+SESSION_REMOVAL_HOOK = "clpages_registrations_held"
+
+
+def registrations_held(session_ids):
+    """{session id: how many people are registered for its dates still ahead}, from the apps
+    that take registrations; sessions nobody is registered for are left out."""
+    held = {}
+    if session_ids:
+        for answer in hooks.get_hooks(SESSION_REMOVAL_HOOK):
+            for session_id, count in answer(session_ids).items():
+                held[session_id] = held.get(session_id, 0) + count
+    return held

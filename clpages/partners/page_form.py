@@ -18,11 +18,13 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.forms.models import ModelChoiceField, ModelMultipleChoiceField
+from django.utils import dateformat, timezone
 from django.utils.text import get_text_list
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from clpages import recurrence
+from clpages import formats, recurrence
 from clpages.conf import DEFAULTS, setting
+from clpages.joining import registrations_held
 from clpages.partners import references
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.partners.page_permissions import page_permission_policy
@@ -259,7 +261,29 @@ class ProgramPageForm(CommunityPageForm):
     def clean(self):
         cleaned_data = super().clean()
         self._check_changes_to_dates()
+        self._check_removed_sessions()
         return cleaned_data
+
+    def _check_removed_sessions(self):
+        """A session people registered for is cancelled, not removed: cancelling tells them."""
+        sessions = self.formsets.get("sessions")
+        if sessions is None or not sessions.is_bound or not sessions.can_delete:
+            return
+        removed = {
+            form.instance.pk: form.instance
+            for form in sessions.initial_forms
+            if form.instance.pk and sessions._should_delete_form(form)
+        }
+        for session_id, count in registrations_held(list(removed)).items():
+            moment = timezone.localtime(removed[session_id].start)
+            when = f"{dateformat.format(moment, formats.DATE)}, {dateformat.format(moment, formats.TIME)}"
+            people = "1 person is" if count == 1 else f"{count} people are"
+            self.add_error(
+                None,
+                f"{people} registered for the session on {when}, so it cannot be "
+                "removed. To call it off, set its status to Cancelled: they are told by email. "
+                "Nothing was saved yet.",
+            )
 
     def _check_changes_to_dates(self):
         """Each change to a single date names a date of its series, once; said next to the date."""

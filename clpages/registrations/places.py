@@ -270,3 +270,17 @@ def _promote(session, date_key):
         left -= waiting.places
         promoted.append(waiting)
     return promoted
+
+
+def people_registered_ahead(session_ids, now=None):
+    """{session id: people registered (places, waiting list included)} for sessions with a date
+    still to end: removing one of those would leave its registrants untold."""
+    occurrence = apps.get_model("clpages", "SessionOccurrence")
+    ahead = occurrence.objects.filter(session_id__in=session_ids, end__gte=now or timezone.now())
+    rows = (
+        Registration.objects.active()
+        .filter(session_id__in=ahead.values("session_id"), erased_at__isnull=True)
+        .values("session_id")
+        .annotate(people=Sum("places"))
+    )
+    return {row["session_id"]: row["people"] for row in rows}

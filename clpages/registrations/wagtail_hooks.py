@@ -1,8 +1,8 @@
 from wagtail import hooks
 
-from clpages.joining import ATTENDANCE_HOOK, REGISTRATION_STATES_HOOK
+from clpages.joining import ATTENDANCE_HOOK, REGISTRATION_STATES_HOOK, SESSION_REMOVAL_HOOK
 from clpages.registrations.attendance import recorded_attendance
-from clpages.registrations.places import states_for
+from clpages.registrations.places import people_registered_ahead, states_for
 from clpages.registrations.views import url_for
 from clpages.registrations.viewsets import RunningSessionsViewSet
 
@@ -19,3 +19,8 @@ hooks.register(ATTENDANCE_HOOK, recorded_attendance)
 @hooks.register("register_admin_viewset")
 def register_running_sessions():
     return RunningSessionsViewSet()
+
+
+@hooks.register(SESSION_REMOVAL_HOOK)
+def registrations_held(session_ids):
+    return people_registered_ahead(session_ids)
