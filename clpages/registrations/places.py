@@ -60,11 +60,12 @@ def first_date(session, date_key):
     return dates[0] if dates else None
 
 
-def date_label(session, date_key):
-    """ "Tuesday 8 December 2026, 6:00 PM", or the series' pattern, for emails and forms."""
+def date_label(session, date_key, date=None):
+    """ "Tuesday 8 December 2026, 6:00 PM", or the series' pattern, for emails and forms; `date`
+    when the caller has read it already."""
     if date_key == SERIES:
         return session.describe_series() or _when(session.start)
-    date = first_date(session, date_key)
+    date = date or first_date(session, date_key)
     return moment_label(date.start) if date else ""
 
 

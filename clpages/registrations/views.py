@@ -60,14 +60,14 @@ def limited(request):
     )
 
 
-def _context(session, date_key, form, **extra):
+def _context(session, date_key, date, form, **extra):
     left = places.places_left(session, date_key)
-    reason = places.closed_reason(session, *places.opening(session, date_key, _date(session, date_key)))
+    reason = places.closed_reason(session, *places.opening(session, date_key, date))
     return {
         "session": session,
         "program": session.program,
         "date_key": date_key,
-        "when": places.date_label(session, date_key),
+        "when": places.date_label(session, date_key, date),
         "places_left": left,
         "closed_reason": reason,
         "form": form,
@@ -79,12 +79,12 @@ def _context(session, date_key, form, **extra):
 @never_cache
 def register(request, session_id, date_key):
     session = _public_session(session_id)
-    _date(session, date_key)
+    date = _date(session, date_key)
     limit = session.places_per_registration
     if request.method != "POST":
         form = RegistrationForm(places_limit=limit)
         return TemplateResponse(
-            request, "clpages_registrations/register.html", _context(session, date_key, form)
+            request, "clpages_registrations/register.html", _context(session, date_key, date, form)
         )
 
     form = RegistrationForm(request.POST, places_limit=limit)
@@ -129,7 +129,7 @@ def register(request, session_id, date_key):
             return redirect(manage_path(registration) + f"?done={registration.status}")
     if form.errors and status == 200:
         status = 400
-    context = _context(session, date_key, form, problem=problem)
+    context = _context(session, date_key, date, form, problem=problem)
     return TemplateResponse(request, "clpages_registrations/register.html", context, status=status)
 
 

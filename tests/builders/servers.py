@@ -120,3 +120,17 @@ def stop(servers):
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log.close()
+
+
+def run_in_site(environment, script):
+    """Run Python in a separate process of the site (``manage.py shell -c``); what it printed."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout

@@ -6,8 +6,6 @@ private; neither server may then show the program in full, list it, or put it in
 """
 
 import datetime
-import subprocess
-import sys
 
 import pytest
 from django.urls import reverse
@@ -15,7 +13,6 @@ from django.utils import timezone
 
 from clpages.models import ProgramSession
 from tests.builders import build_site, make_program, servers
-from tests.builders.servers import ROOT
 
 TITLE = "Tenant rights clinic"
 
@@ -42,15 +39,7 @@ def _make_private(environment, program):
         f"PageViewRestriction.objects.create(page=Page.objects.get(pk={program.pk}),"
         " restriction_type=PageViewRestriction.LOGIN)"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    servers.run_in_site(environment, script)
 
 
 def test_a_page_made_private_is_private_in_every_process(shared_database, tmp_path):

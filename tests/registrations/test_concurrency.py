@@ -7,9 +7,8 @@ confirmed, forty wait in order, nobody is lost and every request gets an answer.
 
 import datetime
 import http.cookiejar
+import json
 import re
-import subprocess
-import sys
 import threading
 import urllib.parse
 import urllib.request
@@ -19,7 +18,6 @@ from django.utils import timezone
 
 from clpages.models import ProgramSession
 from tests.builders import build_site, make_program, servers
-from tests.builders.servers import ROOT
 
 PEOPLE = 50
 PLACES = 10
@@ -64,20 +62,10 @@ def _register(base, path, email, answers):
 
 def _counts(environment):
     script = (
-        "from clpages.registrations.models import Registration as R;"
-        "rows = list(R.objects.order_by('created_at', 'pk').values_list('email', 'status'));"
-        "print(repr(rows))"
+        "import json; from clpages.registrations.models import Registration as R;"
+        "print(json.dumps(list(R.objects.order_by('created_at', 'pk').values_list('email', 'status'))))"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr() of a list
+    return json.loads(servers.run_in_site(environment, script).strip().splitlines()[-1])
 
 
 def test_fifty_people_for_ten_places_at_once_get_exactly_ten_places(full_session, tmp_path):
