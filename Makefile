@@ -41,9 +41,13 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
+# The suite runs in one process per core (pytest-xdist): each has its own test database, and each
+# receives tests in the order tests/conftest.py sets, so the phases keep their order in every one.
+TEST_WORKERS ?= auto
+
 test: install-test lint
 	DJANGO_SETTINGS_MODULE=clsite.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 # Queries and server time of the public pages at 100, 1,000 and 10,000 programs, in a throwaway
 # database (SQLite; PostgreSQL when DATABASE_URL points at it). Figures: docs/performance.md.

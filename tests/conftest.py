@@ -63,13 +63,23 @@ def _phase(item):
     return 0 if marker or "db" in names else 2
 
 
+def pytest_configure(config):
+    # Handing out whole files or classes would let a worker run a module's rolled-back tests
+    # after another module's tests emptied the database (see ``_phase``).
+    dist = getattr(config.option, "dist", "no")
+    if dist not in ("no", "load"):
+        raise pytest.UsageError(f"--dist {dist} breaks the test order; use the default (--dist load).")
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Tests run by phase (see ``_phase``); in each module, tests using data built once for it go
     after the module's other tests.
 
     Committed data is only emptied after its module, so no test that expects an untouched
-    database may come after it.
+    database may come after it. Under pytest-xdist each worker takes its next tests from the
+    front of this order, so every worker runs its share in the same order (see
+    ``pytest_configure``).
     """
     ordered, run = [], []
     for item in sorted(items, key=_phase):
