@@ -161,3 +161,10 @@ def test_tests_that_empty_the_database_run_after_every_test_that_needs_its_base(
     expected = [items[i] for i in (1, 4, 5, 0, 2, 3)]
     conftest.pytest_collection_modifyitems(items)
     assert items == expected
+
+
+@pytest.mark.parametrize("dist", ["loadfile", "loadscope", "loadgroup", "worksteal"])
+def test_workers_handed_whole_files_or_stealing_tests_are_refused(dist):
+    # Each of these can give a worker rolled-back tests after another module emptied its database.
+    with pytest.raises(pytest.UsageError, match="breaks the test order"):
+        conftest.pytest_configure(SimpleNamespace(option=SimpleNamespace(dist=dist)))
