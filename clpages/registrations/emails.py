@@ -30,6 +30,7 @@ SUBJECTS = {
     "session_cancelled": "Cancelled: {title}",
     "session_changed": "A new time or place: {title}",
     "date_cancelled": "One date is cancelled: {title}",
+    "date_changed": "One date has a new time: {title}",
 }
 
 # The patron's own cancellation needs no calendar file; after the session there is nothing to add.
