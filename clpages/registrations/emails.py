@@ -58,6 +58,8 @@ def _details(registration, details):
         "time_changed": details.get("time_changed", False),
         "place_changed": details.get("place_changed", False),
         "back_on": details.get("back_on", False),
+        # A registration the library cancelled from the admin, rather than the patron.
+        "by_library": details.get("by_library", False),
     }
 
 
