@@ -21,7 +21,8 @@ from clpages.registrations import places, running
 from clpages.registrations.access import access_for
 from clpages.registrations.exports import registrations_csv
 from clpages.registrations.forms import AttendanceForm
-from clpages.registrations.models import SERIES
+from clpages.registrations.models import SERIES, Registration
+from clpages.registrations.tasks import email_after_commit
 
 PER_PAGE = 50
 WHEN = {running.UPCOMING: "Today and coming up", running.RECENT: "Recent"}
@@ -145,6 +146,7 @@ class OneDateView(RunningSessionsView):
             "waiting_needs": running.needs_summary(waiting),
             "sign_in_url": date_url(self.session, self.date_key, "sign_in"),
             "csv_url": date_url(self.session, self.date_key, "csv"),
+            "cancel_url": date_url(self.session, self.date_key, "cancel"),
             **extra,
         }
 
@@ -182,6 +184,41 @@ class DateView(OneDateView):
             f"({counts.attended} registered, {counts.walk_ins} walk-ins).",
         )
         return redirect(date_url(self.session, self.date_key))
+
+
+class CancelRegistrationView(OneDateView):
+    """Library staff cancel someone's registration (a patron who rang, say): the waiting list
+    moves up and both are told by email, as when patrons cancel themselves."""
+
+    needs_names = True
+    http_method_names = ["post"]
+
+    def post(self, request, session_id, date_key):
+        if not self.date_access.marks_attendance:
+            return self.refuse()
+        registration = (
+            Registration.objects.for_date(self.session.pk, date_key)
+            .active()
+            .filter(pk=request.POST.get("registration"), erased_at__isnull=True)
+            .first()
+            if str(request.POST.get("registration", "")).isdigit()
+            else None
+        )
+        if registration is None:
+            messages.error(request, "That registration is already cancelled, or is not for this date.")
+            return redirect(date_url(self.session, date_key))
+        outcome = places.cancel(registration.pk)
+        email_after_commit(outcome.registration, "cancelled", by_library=True)
+        for promoted in outcome.promoted:
+            email_after_commit(promoted, "promoted")
+        moved_up = len(outcome.promoted)
+        messages.success(
+            request,
+            f"Registration cancelled ({registration.places} place{'s' if registration.places != 1 else ''}); "
+            "they are told by email."
+            + (f" {moved_up} from the waiting list now registered and told." if moved_up else ""),
+        )
+        return redirect(date_url(self.session, date_key))
 
 
 class SignInSheetView(OneDateView):

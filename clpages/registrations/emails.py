@@ -30,6 +30,7 @@ SUBJECTS = {
     "session_cancelled": "Cancelled: {title}",
     "session_changed": "A new time or place: {title}",
     "date_cancelled": "One date is cancelled: {title}",
+    "date_changed": "One date has a new time: {title}",
 }
 
 # The patron's own cancellation needs no calendar file; after the session there is nothing to add.
@@ -57,6 +58,8 @@ def _details(registration, details):
         "time_changed": details.get("time_changed", False),
         "place_changed": details.get("place_changed", False),
         "back_on": details.get("back_on", False),
+        # A registration the library cancelled from the admin, rather than the patron.
+        "by_library": details.get("by_library", False),
     }
 
 

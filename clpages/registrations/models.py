@@ -77,6 +77,9 @@ class Registration(models.Model):
     # When and where the patron was last told the session is, to notice a change worth an email.
     told_start = models.DateTimeField(null=True, blank=True)
     told_place = models.CharField(max_length=300, blank=True)
+    # For a whole series, what the patron knows of single dates not as the series planned them:
+    # {date key: {"start": ISO start if moved, "" if cancelled, "emailed": told by a notice}}.
+    told_dates = models.JSONField(default=dict, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

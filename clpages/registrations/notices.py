@@ -7,16 +7,21 @@ the program (``receivers``, at once), or a session saved any other way (``run_re
 on its next run). Recording what was told in the transaction that stores the email means running
 this twice sends nothing twice.
 
-A single date of a series that is cancelled or moved is told to people registered for the whole
-series with that date's reminder (``schedule``); people registered for that one date hear here.
+A single date of a series that is cancelled or moved (or back as planned) is told here too, to
+people registered for that one date and to people registered for the whole series alike: a series
+registration keeps what its patron knows of each such date (``told_dates``), from when they
+registered on, and hears of each later change once, with an email about that date alone.
 """
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from clpages.registrations.dates import SessionDates
-from clpages.registrations.models import Registration
+from clpages.registrations.models import SERIES, Registration
+from clpages.registrations.places import single_date_changes
 from clpages.registrations.tasks import email_after_commit
+from clpages.stages import SessionStatus
 
 
 def _still_ahead(dates, registration, now):
@@ -44,6 +49,43 @@ def _notice(registration, start, place):
     }
 
 
+def _single_date_notices(dates, registration, now):
+    """(date key, its start as told from now on, email kind, details) for each date of its
+    series that changed since the patron was told."""
+    session = dates.session(registration)
+    if session.status == SessionStatus.CANCELLED:
+        return []  # told of the whole series; its dates are told again once it is back on
+    changed = single_date_changes(dates.of(registration))
+    told = registration.told_dates or {}
+    notices = []
+    for date in dates.of(registration):
+        was = told[date.key]["start"] if date.key in told else date.original_start.isoformat()
+        start = changed.get(date.key, date.start.isoformat())
+        if start == was:
+            continue
+        if date.end <= now and not (was and parse_datetime(was) > now):
+            continue  # over, and was to be over: nothing to come to
+        if start == "":
+            notices.append((date.key, start, "date_cancelled", {"date": date.key}))
+        else:
+            details = {"date": date.key, "was_start": was, "back_on": was == ""}
+            notices.append((date.key, start, "date_changed", details))
+    return notices
+
+
+def _tell_single_dates(dates, registration, now):
+    """Email each change to a date of its series, one email a date; how many emails."""
+    notices = _single_date_notices(dates, registration, now)
+    if notices:
+        told = dict(registration.told_dates or {})
+        for key, start, kind, details in notices:
+            told[key] = {"start": start, "emailed": True}
+            email_after_commit(registration, kind, **details)
+        registration.told_dates = told
+        registration.save(update_fields=["told_dates"])
+    return len(notices)
+
+
 def tell_changes(program_ids=None, now=None):
     """Email the registrants of every date that changed since they were told; how many were."""
     now = now or timezone.now()
@@ -60,6 +102,8 @@ def tell_changes(program_ids=None, now=None):
         registrations = list(registrations)
         dates = SessionDates(registration.session_id for registration in registrations)
         for registration in registrations:
+            if registration.date_key == SERIES:
+                told += _tell_single_dates(dates, registration, now)
             start, place = dates.as_told(registration)
             if (start, place) == (registration.told_start, registration.told_place):
                 continue

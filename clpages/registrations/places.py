@@ -94,6 +94,18 @@ def as_told(session, date_key, date):
     return starts_at, session.place_label[: Registration._meta.get_field("told_place").max_length]
 
 
+def single_date_changes(dates):
+    """{date key: its start (ISO) if moved, "" if cancelled} for the dates of a series that are
+    not as the series planned them (Registration.told_dates)."""
+    changes = {}
+    for date in dates:
+        if date.status == SessionStatus.CANCELLED:
+            changes[date.key] = ""
+        elif date.start != date.original_start:
+            changes[date.key] = date.start.isoformat()
+    return changes
+
+
 def closed_reason(session, starts_at, cancelled, now=None):
     """Why registration is not open now, in a sentence; "" while it is open.
 
@@ -213,6 +225,15 @@ def register(session_id, date_key, *, name, email, places, phone="", **needs):
             # Their confirmation says when and where: a later change to either is worth an email.
             told_start=told_start,
             told_place=told_place,
+            # The series' dates already cancelled or moved are on the page they registered from.
+            told_dates=(
+                {
+                    key: {"start": start, "emailed": False}
+                    for key, start in single_date_changes(dates_of(session, SERIES)).items()
+                }
+                if date_key == SERIES and session.status != SessionStatus.CANCELLED
+                else {}
+            ),
             **needs,
         )
     return Outcome(registration)

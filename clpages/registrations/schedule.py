@@ -3,7 +3,8 @@
 Each registration records what was sent (``reminded_at``, ``thanked_at``) in the transaction that
 stores the email, under a lock that another run skips: running the command twice, or two runs at
 once, sends nothing twice. A whole-series registration is reminded before each of its dates
-(``reminded_at`` then says which were), and a date of it that is cancelled is told instead.
+(``reminded_at`` then says which were); a date of it that was already cancelled when they
+registered is recalled instead, one cancelled later was told at once (``notices``).
 """
 
 import datetime
@@ -68,6 +69,10 @@ def send_reminders(now=None):
                 continue  # every registrant was told the session is cancelled (notices)
             if date.status == SessionStatus.CANCELLED and registration.date_key != SERIES:
                 continue  # the date's own registrants were told it is cancelled (notices)
+            if date.status == SessionStatus.CANCELLED and registration.told_dates.get(date.key, {}).get(
+                "emailed"
+            ):
+                continue  # the series' registrants were told at once too (notices)
             kind = "date_cancelled" if date.status == SessionStatus.CANCELLED else "reminder"
             registration.reminded_at = now
             registration.save(update_fields=["reminded_at"])

@@ -30,6 +30,11 @@ class RunningSessionsViewSet(ViewSet):
                 "<int:session_id>/<str:date_key>/", never_cache(admin_views.DateView.as_view()), name="date"
             ),
             path(
+                "<int:session_id>/<str:date_key>/cancel/",
+                never_cache(admin_views.CancelRegistrationView.as_view()),
+                name="cancel",
+            ),
+            path(
                 "<int:session_id>/<str:date_key>/sign-in/",
                 never_cache(admin_views.SignInSheetView.as_view()),
                 name="sign_in",

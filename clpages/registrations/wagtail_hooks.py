@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from clpages.joining import ATTENDANCE_HOOK, REGISTRATION_STATES_HOOK, SESSION_REMOVAL_HOOK
 from clpages.registrations.attendance import recorded_attendance
+from clpages.registrations.page_deletion import refuse_bulk_deleting, refuse_deleting_page
 from clpages.registrations.places import people_registered_ahead, states_for
 from clpages.registrations.views import url_for
 from clpages.registrations.viewsets import RunningSessionsViewSet
@@ -24,3 +25,8 @@ def register_running_sessions():
 @hooks.register(SESSION_REMOVAL_HOOK)
 def registrations_held(session_ids):
     return people_registered_ahead(session_ids)
+
+
+# Deleting a program people registered for would drop them untold (clpages.registrations.page_deletion).
+hooks.register("before_delete_page", refuse_deleting_page)
+hooks.register("before_bulk_action", refuse_bulk_deleting)

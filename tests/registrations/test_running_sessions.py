@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -608,3 +609,74 @@ def test_a_registration_whose_details_were_erased_still_counts_but_names_nobody(
     assert "Details erased" in html and "6 of 10" in html
     rows = read_csv(client.get(url(storytime["session"], "csv")))
     assert rows[1][:5] == ["Registered", "(erased)", "", "", "2"]
+
+
+# -- staff cancelling a registration ---------------------------------------------------------------
+
+
+def registration_state(session):
+    return sorted(Registration.objects.filter(session=session).values_list("pk", "status", "places"))
+
+
+def test_staff_cancel_a_registration_the_waiting_list_moves_up_and_both_are_told(storytime):
+    session = storytime["session"]
+    client = logged_in(storytime["editor"])
+    html = client.get(url(session)).content.decode()
+    assert "Cancel the registration of Amina Yusuf (2 places)" in html
+    assert f'action="{url(session, "cancel")}"' in html
+    mail.outbox.clear()
+    response = client.post(url(session, "cancel"), {"registration": storytime["amina"].pk}, follow=True)
+    assert "Registration cancelled (2 places); they are told by email." in response.content.decode()
+    assert "1 from the waiting list now registered and told." in response.content.decode()
+    storytime["amina"].refresh_from_db()
+    storytime["waiting"].refresh_from_db()
+    assert (storytime["amina"].status, storytime["waiting"].status) == ("cancelled", "confirmed")
+    told = sorted((message.to[0], message.subject.split(":")[0]) for message in mail.outbox)
+    assert told == [
+        ("amina@example.org", "Your registration is cancelled"),
+        ("wendell@example.org", "A place came free"),
+    ]
+    assert "The library has cancelled your registration" in next(
+        message.body for message in mail.outbox if message.to == ["amina@example.org"]
+    )
+    # Sending it again changes nothing and tells nobody twice.
+    mail.outbox.clear()
+    response = client.post(url(session, "cancel"), {"registration": storytime["amina"].pk}, follow=True)
+    assert "already cancelled, or is not for this date" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_a_registration_of_another_date_is_not_cancelled_from_this_one(storytime):
+    session = storytime["session"]
+    other = add_session(storytime["a_program"], days=10)
+    elsewhere = register(other, "Ola Nowak")
+    before = registration_state(other)
+    client = logged_in(storytime["editor"])
+    client.post(url(session, "cancel"), {"registration": elsewhere.pk})
+    client.post(url(session, "cancel"), {"registration": "not a number"})
+    assert registration_state(other) == before
+
+
+def test_cancelling_needs_the_change_right_a_post_and_the_csrf_token(storytime, settings):
+
+    settings.CLPAGES_REGISTRATION_PARTNERS_SEE_NAMES = True
+    session = storytime["session"]
+    before = registration_state(session)
+    mail.outbox.clear()
+    data = {"registration": storytime["amina"].pk}
+    assert logged_in(storytime["partner_a"]).post(url(session, "cancel"), data).status_code == 403
+    assert (
+        "Cancel the registration of"
+        not in logged_in(storytime["partner_a"]).get(url(session)).content.decode()
+    )
+    viewer = make_user("viewer")
+    viewer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_registration"])
+    )
+    assert logged_in(viewer).post(url(session, "cancel"), data).status_code == 403
+    assert logged_in(storytime["editor"]).get(url(session, "cancel")).status_code == 405
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(storytime["editor"])
+    assert forged.post(url(session, "cancel"), data).status_code == 403
+    assert registration_state(session) == before
+    assert mail.outbox == []

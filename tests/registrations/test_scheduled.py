@@ -299,6 +299,85 @@ def test_a_cancelled_date_of_a_series_tells_only_that_dates_registrants(program_
     assert sent() == []
 
 
+def test_a_date_of_a_series_cancelled_later_is_told_at_once_to_the_series_registrants_once(
+    program_on, clock, run, django_capture_on_commit_callbacks
+):
+    start = soon()
+    program, session = program_on(start, repeat="weekly", repeat_count=3, register_for_series=True)
+    register(session, "amina@example.org")
+    second = session.occurrences.order_by("start")[1]
+    sent()
+
+    page = program.get_latest_revision_as_object()
+    page.sessions.all()[0].exceptions.add(
+        SessionException(date=timezone.localtime(second.start).date(), note="The library is closed.")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    (message,) = mail.outbox
+    assert (message.to, message.subject) == (["amina@example.org"], "One date is cancelled: Family storytime")
+    assert places.moment_label(second.start) in message.body and "The library is closed." in message.body
+    sent()
+    run()
+    assert sent() == []
+    # Its reminder does not say it again; the other dates' reminders still go.
+    clock(second.start - 20 * HOUR)
+    run()
+    assert sent() == []
+    clock(second.start + 7 * DAY - 20 * HOUR)
+    run()
+    assert sent() == [("amina@example.org", "A reminder: Family storytime")]
+
+
+def test_a_moved_date_of_a_series_and_its_return_are_each_told_once(program_on, run):
+    start = soon()
+    program, session = program_on(start, repeat="weekly", repeat_count=3, register_for_series=True)
+    register(session, "amina@example.org")
+    register(session, "ben@example.org", date_key=SERIES)
+    second = session.occurrences.order_by("start")[1]
+    day = timezone.localtime(second.start).date()
+    sent()
+
+    change = SessionException.objects.create(
+        session=session, date=day, change="moved", new_start=second.start + 2 * HOUR
+    )
+    session.save()  # saved outside the editor: the command tells it
+    run()
+    messages = sorted(mail.outbox, key=lambda message: message.to)
+    assert [(m.to[0], m.subject) for m in messages] == [
+        ("amina@example.org", "One date has a new time: Family storytime"),
+        ("ben@example.org", "One date has a new time: Family storytime"),
+    ]
+    body = messages[0].body
+    assert places.moment_label(second.start + 2 * HOUR) in body
+    assert f"Before the change: {places.moment_label(second.start)}" in body
+    sent()
+    run()
+    assert sent() == []
+
+    change.delete()
+    session.save()
+    run()
+    assert sent() == [
+        ("amina@example.org", "One date has a new time: Family storytime"),
+        ("ben@example.org", "One date has a new time: Family storytime"),
+    ]
+    run()
+    assert sent() == []
+
+
+def test_a_series_registrant_is_not_told_of_changes_made_before_they_registered(program_on, run):
+    start = soon()
+    program, session = program_on(start, repeat="weekly", repeat_count=3, register_for_series=True)
+    second = session.occurrences.order_by("start")[1]
+    SessionException.objects.create(session=session, date=timezone.localtime(second.start).date())
+    session.save()
+    register(session, "amina@example.org")
+    sent()
+    run()
+    assert sent() == []
+
+
 def test_a_session_back_on_after_a_cancellation_is_told_too(program_on, run):
     program, session = program_on(soon())
     register(session, "amina@example.org")
