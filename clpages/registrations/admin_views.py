@@ -196,14 +196,15 @@ class CancelRegistrationView(OneDateView):
     def post(self, request, session_id, date_key):
         if not self.date_access.marks_attendance:
             return self.refuse()
-        registration = (
-            Registration.objects.for_date(self.session.pk, date_key)
-            .active()
-            .filter(pk=request.POST.get("registration"), erased_at__isnull=True)
-            .first()
-            if str(request.POST.get("registration", "")).isdigit()
-            else None
-        )
+        pk = request.POST.get("registration", "")
+        registration = None
+        if pk.isdigit():
+            registration = (
+                Registration.objects.for_date(self.session.pk, date_key)
+                .active()
+                .filter(pk=pk, erased_at__isnull=True)
+                .first()
+            )
         if registration is None:
             messages.error(request, "That registration is already cancelled, or is not for this date.")
             return redirect(date_url(self.session, date_key))

@@ -55,10 +55,11 @@ def _single_date_notices(dates, registration, now):
     session = dates.session(registration)
     if session.status == SessionStatus.CANCELLED:
         return []  # told of the whole series; its dates are told again once it is back on
-    changed = single_date_changes(dates.of(registration))
+    series_dates = dates.of(registration)
+    changed = single_date_changes(series_dates)
     told = registration.told_dates or {}
     notices = []
-    for date in dates.of(registration):
+    for date in series_dates:
         was = told[date.key]["start"] if date.key in told else date.original_start.isoformat()
         start = changed.get(date.key, date.start.isoformat())
         if start == was:

@@ -106,6 +106,15 @@ def single_date_changes(dates):
     return changes
 
 
+def dates_known_when_registering(session, date_key):
+    """What a new registration for a whole series knows of its dates (Registration.told_dates):
+    those already cancelled or moved are on the page the patron registered from."""
+    if date_key != SERIES or session.status == SessionStatus.CANCELLED:
+        return {}
+    changes = single_date_changes(dates_of(session, SERIES))
+    return {key: {"start": start, "emailed": False} for key, start in changes.items()}
+
+
 def closed_reason(session, starts_at, cancelled, now=None):
     """Why registration is not open now, in a sentence; "" while it is open.
 
@@ -225,15 +234,7 @@ def register(session_id, date_key, *, name, email, places, phone="", **needs):
             # Their confirmation says when and where: a later change to either is worth an email.
             told_start=told_start,
             told_place=told_place,
-            # The series' dates already cancelled or moved are on the page they registered from.
-            told_dates=(
-                {
-                    key: {"start": start, "emailed": False}
-                    for key, start in single_date_changes(dates_of(session, SERIES)).items()
-                }
-                if date_key == SERIES and session.status != SessionStatus.CANCELLED
-                else {}
-            ),
+            told_dates=dates_known_when_registering(session, date_key),
             **needs,
         )
     return Outcome(registration)
