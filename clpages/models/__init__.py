@@ -1,5 +1,6 @@
 from clpages.models.evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
 from clpages.models.generation import ContentGeneration
+from clpages.models.hear_back import HearBackRequest
 from clpages.models.hub import CommunityHubPage
 from clpages.models.library import LibraryContact, LibraryDetails, contact_for_site, library_contact
 from clpages.models.membership import MembershipRequest, PartnerMembership
@@ -20,6 +21,7 @@ __all__ = [
     "EvaluationMeasure",
     "EvaluationPage",
     "EvaluationQuote",
+    "HearBackRequest",
     "MeasureResult",
     "ResultSource",
     "Language",
