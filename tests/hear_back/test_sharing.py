@@ -81,3 +81,26 @@ def test_a_results_page_published_privately_writes_to_nobody(confirmed, results,
     PageViewRestriction.objects.create(page=results, restriction_type=PageViewRestriction.LOGIN)
     sent(lambda: revision.publish())
     assert mail.outbox == []
+
+
+def test_a_failed_send_keeps_the_request_and_logs_no_address(caplog, confirmed, monkeypatch, results, sent):
+    import smtplib
+
+    from django.core.mail import EmailMessage
+
+    confirmed(results)
+
+    def refuse(message):
+        raise smtplib.SMTPRecipientsRefused({ADDRESS: (550, b"no such user")})
+
+    monkeypatch.setattr(EmailMessage, "send", refuse)
+    publish(sent, results, findings="<p>Found.</p>")
+    assert HearBackRequest.objects.filter(email=ADDRESS).exists()
+    assert "was not sent (SMTPRecipientsRefused)" in caplog.text
+    assert ADDRESS not in caplog.text
+
+
+def test_deleting_the_page_erases_its_requests(confirmed, results):
+    confirmed(results)
+    results.delete()
+    assert not HearBackRequest.objects.exists()
