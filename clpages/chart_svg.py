@@ -116,7 +116,7 @@ class Spread:
     height: int
     total: int
     width: int = WIDTH
-    bar_left: int = 220
+    bar_left: int = 240
     bar_right: int = WIDTH - 120
 
 
@@ -129,7 +129,7 @@ def spread(options):
     if not total:
         return None
     most = max(count for _, count in options)
-    room = WIDTH - 120 - 220
+    room = WIDTH - 120 - 240
     bars = []
     for index, (label, count) in enumerate(options):
         share = round(100 * count / total)

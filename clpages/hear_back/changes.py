@@ -1,9 +1,9 @@
 """Publishing results or what changed writes, once, to everyone who confirmed they would like to hear.
 
 What counts is what the public sees change: a results page published with new findings, a new
-"what changed as a result", or results typed in the page that its last public version did not
-have, compared with the revision that was live before. A results page's news is also its
-program's: people who asked on the program page hear about it too. Results recorded from
+"what changed as a result", or results or "You said, we did" lines typed in the page that its
+last public version did not have, compared with the revision that was live before. A results
+page's news is also its program's: people who asked on the program page hear about it too. Results recorded from
 surveys or imports are not in revisions; they are shared with the page's next publication.
 """
 
@@ -38,12 +38,16 @@ def _texts(page, fields):
     return {name: (getattr(page, name) or "").strip() for name in fields}
 
 
-def _typed_results(page):
-    return {
-        (measure.name, result.date, result.value, result.note)
+def _rows(page):
+    """What a version shares besides its texts: results typed in the page, and its "You said, we
+    did" lines (one whose status moved on is news too)."""
+    results = {
+        ("result", measure.name, result.date, result.value, result.note)
         for measure in page.measures.all()
         for result in measure.entered_results.all()
     }
+    responses = {("response", line.you_said, line.we_did, line.status) for line in page.responses.all()}
+    return results | responses
 
 
 def shares_news(page, revision):
@@ -55,7 +59,7 @@ def shares_news(page, revision):
     old_texts = _texts(before, fields) if before else {}
     if any(text and text != old_texts.get(name, "") for name, text in _texts(now, fields).items()):
         return True
-    return bool(_typed_results(now) - (_typed_results(before) if before else set()))
+    return bool(_rows(now) - (_rows(before) if before else set()))
 
 
 def listened_page_ids(page):

@@ -1,4 +1,10 @@
-from clpages.models.evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
+from clpages.models.evaluations import (
+    EvaluationIndexPage,
+    EvaluationMeasure,
+    EvaluationPage,
+    EvaluationQuote,
+    EvaluationResponse,
+)
 from clpages.models.generation import ContentGeneration
 from clpages.models.hear_back import HearBackRequest
 from clpages.models.hub import CommunityHubPage
@@ -21,6 +27,7 @@ __all__ = [
     "EvaluationMeasure",
     "EvaluationPage",
     "EvaluationQuote",
+    "EvaluationResponse",
     "HearBackRequest",
     "MeasureResult",
     "ResultSource",

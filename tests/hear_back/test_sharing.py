@@ -104,3 +104,18 @@ def test_deleting_the_page_erases_its_requests(confirmed, results):
     confirmed(results)
     results.delete()
     assert not HearBackRequest.objects.exists()
+
+
+def test_a_new_you_said_we_did_line_is_news_and_so_is_its_status_moving_on(confirmed, results, sent):
+    from clpages.models import EvaluationResponse
+
+    confirmed(results)
+    page = results.get_latest_revision().as_object()
+    page.responses.add(EvaluationResponse(you_said="Later hours", we_did="Open till 8", status="under_way"))
+    sent(lambda: page.save_revision().publish())
+    assert len(mail.outbox) == 1
+    confirmed(results)
+    page = type(results).objects.get(pk=results.pk).get_latest_revision().as_object()
+    page.responses.all()[0].status = "done"
+    sent(lambda: page.save_revision().publish())
+    assert len(mail.outbox) == 1

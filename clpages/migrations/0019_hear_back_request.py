@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clpages', '0016_measure_results'),
+        ('clpages', '0018_you_said_we_did'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
