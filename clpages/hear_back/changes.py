@@ -3,8 +3,9 @@
 What counts is what the public sees change: a results page published with new findings, a new
 "what changed as a result", or results or "You said, we did" lines typed in the page that its
 last public version did not have, compared with the revision that was live before. A results
-page's news is also its program's: people who asked on the program page hear about it too. Results recorded from
-surveys or imports are not in revisions; they are shared with the page's next publication.
+page's news is also its program's: people who asked on the program page hear about it too.
+Results recorded from surveys or imports are not in revisions; they are shared with the page's
+next publication.
 """
 
 from django.db import transaction
