@@ -15,3 +15,8 @@ def looks_like_formula(text):
 def safe_cell(value):
     text = "" if value is None else str(value)
     return "'" + text if looks_like_formula(text) else text
+
+
+def unescaped_cell(text):
+    """A cell as typed before ``safe_cell``: files exported here can be read back unchanged."""
+    return text[1:] if text.startswith("'") and looks_like_formula(text[1:]) else text

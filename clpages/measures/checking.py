@@ -18,7 +18,7 @@ from decimal import Decimal
 from django.utils.dateformat import format as format_date
 
 from clpages.formats import DATE
-from clpages.spreadsheets import looks_like_formula
+from clpages.spreadsheets import looks_like_formula, unescaped_cell
 
 NOTE_MAX_LENGTH = 1000
 MEASURE_NAME_MAX_LENGTH = 200
@@ -74,7 +74,7 @@ def measures_by_name(measures):
 
 
 def _check_measure(row, by_name, measures):
-    text = row.cells["measure"].strip()
+    text = unescaped_cell(row.cells["measure"].strip())
     if not text:
         row.problems.append("The measure is missing.")
         return
@@ -133,7 +133,7 @@ def _check_value(row):
 
 
 def _check_note(row):
-    text = row.cells.get("note", "").strip()
+    text = unescaped_cell(row.cells.get("note", "").strip())
     if len(text) > NOTE_MAX_LENGTH:
         row.problems.append(
             f"The note is {len(text):,} characters long; the most a note may have is {NOTE_MAX_LENGTH:,}."

@@ -71,6 +71,13 @@ def test_a_formula_looking_note_is_kept_as_text_and_flagged():
     assert "kept as text" in row.warnings[0]
 
 
+def test_a_cell_exported_with_an_apostrophe_before_a_formula_is_read_as_typed():
+    data = "measure,date,value,note\n'@Stories shared,2026-03-01,,'=1+1\nStories shared,2026-03-02,,'Tis\n"
+    first, second = checked(data.encode(), measures=(SimpleNamespace(pk=2, name="@Stories shared"),))
+    assert first.ok and first.note == "=1+1"
+    assert second.note == "'Tis"  # an apostrophe before ordinary text is the note's own
+
+
 def test_a_date_outside_the_period_is_a_warning_only():
     row = next(row for row in checked() if row.line == 16)
     assert row.ok and "outside the period" in row.warnings[0]
