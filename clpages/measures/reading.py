@@ -8,8 +8,6 @@ import csv
 import io
 from dataclasses import dataclass
 
-from django.template.defaultfilters import filesizeformat
-
 from clpages.conf import setting
 
 COLUMNS = ("measure", "date", "value", "note")
@@ -44,9 +42,14 @@ def max_rows():
     return int(setting("CLPAGES_RESULTS_IMPORT_MAX_ROWS"))
 
 
+def size_words(size):
+    # Megabytes as people and file managers count them (1 MB is a million bytes).
+    return f"{size / 1_000_000:g} MB" if size >= 100_000 else f"{size / 1000:g} KB"
+
+
 def _too_big():
     return UnreadableFile(
-        f"The file is larger than {filesizeformat(max_bytes())}. Split it into smaller files "
+        f"The file is larger than {size_words(max_bytes())}. Split it into smaller files "
         "and import them one after the other."
     )
 

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from clpages.measures import importing
 from clpages.measures.access import can_export, can_import
 from clpages.measures.exporting import measures_csv
-from clpages.measures.reading import UnreadableFile, max_bytes, max_rows, read_upload
+from clpages.measures.reading import UnreadableFile, max_bytes, max_rows, read_upload, size_words
 from clpages.models import EvaluationPage
 
 PREVIEW_SECONDS = 3600
@@ -85,8 +85,8 @@ class ImportResultsView(EvaluationAdminView):
             form=form or UploadForm(),
             preview=preview,
             token=token,
-            max_rows=max_rows(),
-            max_bytes=max_bytes(),
+            max_rows=f"{max_rows():,}",
+            max_size=size_words(max_bytes()),
             edit_url=self.edit_url(),
         )
         return TemplateResponse(self.request, self.template_name, context, status=status)
