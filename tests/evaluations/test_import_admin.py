@@ -203,3 +203,15 @@ def test_the_public_page_shows_imported_results_on_the_next_request_page_cache_o
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "A grandmother read to the group in Tigrinya" in response.content.decode()
+
+
+def test_the_page_listing_offers_both_items_without_a_query_per_page(client, world):
+    from tests.builders import count_queries
+
+    client.force_login(world["editor"])
+    listing = reverse("wagtailadmin_explore", args=[world["evaluations"].pk])
+    assert import_url(world["evaluation"]) in client.get(listing).content.decode()
+    few = count_queries(client, listing)
+    for n in range(10):
+        make_evaluation(world["evaluations"], program=world["a_program"], title=f"Term {n}")
+    assert count_queries(client, listing) == few
