@@ -108,6 +108,8 @@ def test_confirming_saves_every_row_as_imported_and_logs_it(client, world):
         world["editor"].pk,
         {"results": 2},
     )
+    history = client.get(reverse("wagtailadmin_pages:history", args=[world["evaluation"].pk]))
+    assert "2 results imported from a spreadsheet" in history.content.decode()
 
 
 def test_imported_results_outlive_publishing_the_page(client, world):
