@@ -217,3 +217,11 @@ def test_the_page_listing_offers_both_items_without_a_query_per_page(client, wor
     for n in range(10):
         make_evaluation(world["evaluations"], program=world["a_program"], title=f"Term {n}")
     assert count_queries(client, listing) == few
+
+
+def test_posting_without_a_file_asks_for_one_and_saves_nothing(client, world):
+    client.force_login(world["editor"])
+    response = client.post(import_url(world["evaluation"]), {})
+    assert response.status_code == 200
+    assert "Choose the CSV file to import." in response.content.decode()
+    assert imported() == []
