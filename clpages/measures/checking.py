@@ -81,7 +81,10 @@ def _check_measure(row, by_name, measures):
     key = text.casefold()
     if key not in by_name:
         known = f" Its measures are: {_names(measures)}." if measures else " It has no measures yet."
-        row.problems.append(f"This evaluation has no measure named {_quoted(text)}.{known}")
+        row.problems.append(
+            f"This evaluation has no measure named {_quoted(text)}.{known} A measure added in a "
+            "draft can be imported into once the page is published."
+        )
     elif by_name[key] is None:
         row.problems.append(
             f"Two measures are named {_quoted(text)}: rename one in the page editor and publish it first."
