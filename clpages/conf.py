@@ -36,6 +36,10 @@ DEFAULTS = {
     "CLPAGES_REGISTRATION_PARTNERS_SEE_NAMES": False,
     # How many hours before a date its registrants are reminded (`manage.py run_registrations`).
     "CLPAGES_REGISTRATION_REMINDER_HOURS": 24,
+    # Importing a measure's results from a spreadsheet (clpages.measures): the largest file
+    # accepted, in bytes, and the most rows one file may hold.
+    "CLPAGES_RESULTS_IMPORT_MAX_BYTES": 1_000_000,
+    "CLPAGES_RESULTS_IMPORT_MAX_ROWS": 5000,
     # Hearing back once when results are shared: how many requests one client address may send
     # (django-ratelimit's rate), how many days a request waits for its confirmation (and its
     # confirmation link works), and how many days a confirmed request waits for results before
