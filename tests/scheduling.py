@@ -25,6 +25,11 @@ def runs(collection):
 class ModuleRunScheduling(LoadScopeScheduling):
     _runs = None
 
+    def __init__(self, config, log=None):
+        super().__init__(config, log)
+        # xdist sorts units by size unless told not to: that would undo the phase order.
+        config.option.loadscopereorder = False
+
     def _split_scope(self, nodeid):
         if self._runs is None:
             self._runs = runs(next(iter(self.registered_collections.values())))
