@@ -3,6 +3,8 @@
 from django import forms
 from django.core.validators import MaxValueValidator
 
+from clpages.patron_input import HoneypotField
+
 PRIVACY = (
     "We use your name, email address, phone number and access needs only to run this session: to "
     "confirm your place, tell you of any change, remind you before it and thank you after it. We "
@@ -18,18 +20,6 @@ def limit_places(field, limit):
     field.widget.attrs.update({"min": 1, "max": limit})
     field.validators.append(MaxValueValidator(limit))
     field.error_messages["max_value"] = f"One registration can hold up to {limit} places."
-
-
-class HoneypotField(forms.CharField):
-    """A field people never see or reach; programs that fill in every field fill it in."""
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            required=False,
-            label="Leave this field empty",
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-            **kwargs,
-        )
 
 
 class RegistrationForm(forms.Form):

@@ -1,0 +1,39 @@
+"""What patrons type into the public forms of the optional apps: shared guards.
+
+Each form counts every POST from a client address against its rate (``over_limit``). A honeypot
+field catches programs that fill in every field. A spreadsheet application reads a
+cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return, which some read
+past) as a formula, which can run commands or send the sheet's data away: ``safe_cell`` gives
+such text a leading apostrophe, so it opens as what was typed.
+"""
+
+from django import forms
+from django_ratelimit.core import is_ratelimited
+
+from clpages.conf import setting
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see or reach; programs that fill in every field fill it in."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            label="Leave this field empty",
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+            **kwargs,
+        )
+
+
+def safe_cell(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def over_limit(request, group, rate_setting):
+    """Whether this client has sent too many of these forms: every POST counts, whatever it holds."""
+    return is_ratelimited(
+        request, group=group, key="ip", rate=setting(rate_setting), method="POST", increment=True
+    )
