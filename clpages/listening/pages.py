@@ -12,6 +12,7 @@ from django.urls import reverse
 from clpages.listening.languages import tag_of
 from clpages.listening.models import AnswerStatus, ListeningAnswer, ListeningQuestion
 from clpages.partners.scope import linked_pages
+from clpages.performance.cache import shared
 from clpages.stages import Stage
 from clpages.voices import HeardQuote, Listening, OpenQuestion
 
@@ -66,10 +67,20 @@ def _quote(answer):
 
 
 def listening_of(page):
-    """The hook's answer for a page (clpages.voices.LISTENING_HOOK): two queries."""
+    """The hook's answer for a page (clpages.voices.LISTENING_HOOK).
+
+    Shared by every request until public content next changes (clpages.performance.cache): the
+    question and the quotes are public, the same for everyone, and every change to them starts a
+    new content generation (clpages.listening.moderation), so a page view pays no query for them.
+    """
     if page is None or page.pk is None:
         return None
-    question = asking_question(page.pk) if may_ask(page) else None
+    asks = may_ask(page)
+    return shared(f"listening:{page.pk}:{int(asks)}", lambda: _read(page, asks))
+
+
+def _read(page, asks):
+    question = asking_question(page.pk) if asks else None
     page_ids = [page.pk]
     program_id = getattr(page, "program_id", None)
     if isinstance(page, _model("EvaluationPage")) and program_id:
