@@ -49,7 +49,8 @@ class AnswerForm(forms.Form):
     text = forms.CharField(
         label="Your answer",
         max_length=MAX_ANSWER,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        # People write right to left too: the browser sets the direction from what is typed.
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
         help_text=f"In any language, in your own words. Up to {MAX_ANSWER:,} characters.",
         validators=[refuse_garbage],
         error_messages={
@@ -63,6 +64,7 @@ class AnswerForm(forms.Form):
         label="Your name, or how to credit you (optional)",
         max_length=MAX_CREDIT,
         required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
         help_text="For example a first name, 'a parent from Northside', or leave it empty.",
         validators=[refuse_garbage, lambda value: validate_single_line(value, "How to credit you")],
         error_messages={"max_length": f"Please keep this to {MAX_CREDIT} characters or fewer."},

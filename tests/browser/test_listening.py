@@ -110,7 +110,16 @@ def test_a_co_leading_partner_moderates_the_answers(asking, page, live_server, a
     expect(page.get_by_role("cell", name="Family story time", exact=True)).to_be_visible()
     check(page, artifacts, "admin-1-questions", failures, admin=True)
 
-    press_on(page, "a[href$='/answers/']")
+    # A question the partner sets waits for the library's approval.
+    press_on(page, "a[href$='/listening/add/']")
+    check(page, artifacts, "admin-1b-ask", failures, admin=True)
+    page.get_by_label("Page that asks").select_option(label="Homework Help Club")
+    page.get_by_label("Question").fill("What would help with homework?")
+    press_on(page, "main button[type=submit]")
+    expect(page.get_by_text("It shows on the page once the library has approved it.")).to_be_visible()
+    assert not ListeningQuestion.objects.get(text="What would help with homework?").is_approved
+
+    press_on(page, f"a[href$='/{asking['question'].pk}/answers/']")
     expect(page.get_by_text("My son is shy")).to_be_visible()
     check(page, artifacts, "admin-2-queue", failures, admin=True)
     # No consent, no button to show it: only the answer with consent can become a quote.
