@@ -64,3 +64,24 @@ def test_access_for_people_outside_listening(world):
         world["b_program"]
     )
     assert not partner.approves()
+
+
+def test_editors_are_given_the_listening_rights_and_partner_groups_none(world):
+    from django.contrib.auth.models import Group
+
+    from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
+
+    def codenames(name):
+        return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+    listening = {"change_listeningquestion", "view_listeninganswer", "change_listeninganswer"}
+    assert listening <= codenames(EDITORS_GROUP)
+    assert not listening & codenames(PARTNERS_GROUP)
+
+
+def test_without_the_listening_app_editors_are_given_no_rights_for_it(monkeypatch):
+    from clpages.partners import roles
+
+    monkeypatch.setattr(roles.apps, "is_installed", lambda name: name != "clpages.listening")
+    assert not [p for p in roles.editor_model_permissions() if p[0] == "clpages_listening"]
+    assert [p for p in roles.editor_model_permissions() if p[0] == "clpages_registrations"]
