@@ -41,6 +41,10 @@ DEFAULTS = {
     # shown on its page with consent keeps its words, credit and language).
     "CLPAGES_LISTENING_RATE": "10/h",
     "CLPAGES_LISTENING_KEEP_DAYS": 30,
+    # Importing a measure's results from a spreadsheet (clpages.measures): the largest file
+    # accepted, in bytes, and the most rows one file may hold.
+    "CLPAGES_RESULTS_IMPORT_MAX_BYTES": 1_000_000,
+    "CLPAGES_RESULTS_IMPORT_MAX_ROWS": 5000,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

@@ -1,18 +1,14 @@
 """What patrons type into the public forms of the optional apps: shared guards.
 
-Each form counts every POST from a client address against its rate (``over_limit``). A honeypot
-field catches programs that fill in every field. A spreadsheet application reads a
-cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return, which some read
-past) as a formula, which can run commands or send the sheet's data away: ``safe_cell`` gives
-such text a leading apostrophe, so it opens as what was typed.
+Each form counts every POST from a client address against its rate (``over_limit``), and a
+honeypot field catches programs that fill in every field. What they export goes through
+``clpages.spreadsheets.safe_cell``.
 """
 
 from django import forms
 from django_ratelimit.core import is_ratelimited
 
 from clpages.conf import setting
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class HoneypotField(forms.CharField):
@@ -25,11 +21,6 @@ class HoneypotField(forms.CharField):
             widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
             **kwargs,
         )
-
-
-def safe_cell(value):
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def over_limit(request, group, rate_setting):

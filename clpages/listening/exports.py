@@ -1,6 +1,6 @@
 """A question's answers as a spreadsheet (CSV), for library staff and the page's co-leads.
 
-Every cell goes through ``safe_cell`` (clpages.patron_input): an answer that looks like a
+Every cell goes through ``clpages.spreadsheets.safe_cell``: an answer that looks like a
 formula opens as the text that was typed.
 """
 
@@ -9,7 +9,7 @@ import io
 
 from django.utils import timezone
 
-from clpages.patron_input import safe_cell
+from clpages.spreadsheets import safe_cell
 
 HEADER = ["Received", "Answer", "Credit as", "Language", "May be quoted", "Status", "Moderated at"]
 

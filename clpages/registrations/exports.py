@@ -1,7 +1,7 @@
 """A date's registrations as a spreadsheet (CSV), for the people running the session.
 
-Anyone can type anything into the registration form: every cell goes through ``safe_cell``
-(clpages.patron_input), so a spreadsheet opens text that looks like a formula as what was typed.
+Anyone can type anything into the registration form, so every cell goes through
+``clpages.spreadsheets.safe_cell``: what looks like a formula opens as the text that was typed.
 """
 
 import csv
@@ -9,8 +9,8 @@ import io
 
 from django.utils import timezone
 
-from clpages.patron_input import safe_cell
 from clpages.registrations.models import RegistrationStatus
+from clpages.spreadsheets import safe_cell
 
 HEADER = [
     "List",
