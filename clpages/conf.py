@@ -36,6 +36,11 @@ DEFAULTS = {
     "CLPAGES_REGISTRATION_PARTNERS_SEE_NAMES": False,
     # How many hours before a date its registrants are reminded (`manage.py run_registrations`).
     "CLPAGES_REGISTRATION_REMINDER_HOURS": 24,
+    # Listening on this website (clpages.listening): how many answers one client address may send
+    # (django-ratelimit's rate), and how many days an answer is kept before it is erased (a quote
+    # shown on its page with consent keeps its words, credit and language).
+    "CLPAGES_LISTENING_RATE": "10/h",
+    "CLPAGES_LISTENING_KEEP_DAYS": 30,
     # Importing a measure's results from a spreadsheet (clpages.measures): the largest file
     # accepted, in bytes, and the most rows one file may hold.
     "CLPAGES_RESULTS_IMPORT_MAX_BYTES": 1_000_000,

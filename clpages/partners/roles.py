@@ -143,10 +143,22 @@ EDITOR_REGISTRATION_PERMISSIONS = [
 ]
 
 
+LISTENING_APP = "clpages.listening"
+# Editors set and approve pages' questions, and read, moderate and export the answers.
+EDITOR_LISTENING_PERMISSIONS = [
+    ("clpages_listening", "listeningquestion", "change_listeningquestion"),
+    ("clpages_listening", "listeninganswer", "view_listeninganswer"),
+    ("clpages_listening", "listeninganswer", "change_listeninganswer"),
+]
+
+
 def editor_model_permissions():
+    permissions = list(EDITOR_MODEL_PERMISSIONS)
     if apps.is_installed(REGISTRATIONS_APP):
-        return EDITOR_MODEL_PERMISSIONS + EDITOR_REGISTRATION_PERMISSIONS
-    return EDITOR_MODEL_PERMISSIONS
+        permissions += EDITOR_REGISTRATION_PERMISSIONS
+    if apps.is_installed(LISTENING_APP):
+        permissions += EDITOR_LISTENING_PERMISSIONS
+    return permissions
 
 
 # Partners see their own organisations' records (the admin narrows the list to them).

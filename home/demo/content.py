@@ -663,3 +663,41 @@ EVALUATIONS = [
         "what_changed": "The library now lends tablets with data plans to Circle members.",
     },
 ]
+
+# A listening question with answers already moderated (clpages.listening), in the languages the
+# conversations are held in. "status" is how a moderator left it; only answers with consent are
+# ever shown.
+LISTENING = {
+    "program": "newcomer-family-priorities",
+    "question": "What matters to you about the library's year ahead for newcomer families?",
+    "answers": [
+        {
+            "text": "نريد مكاناً هادئاً يدرس فيه أطفالنا بعد المدرسة، مع أشخاص يتحدثون لغتنا.",
+            "credit": "Layla, mother of three",
+            "language": "Arabic",
+            "consent": True,
+            "status": "promoted",
+        },
+        {
+            "text": "Help with forms for school and housing, on a weekday evening, when we are not at work.",
+            "credit": "A father from Eastgate",
+            "language": "English",
+            "consent": True,
+            "status": "promoted",
+        },
+        {
+            "text": "Classes to practise English conversation with other parents, with childcare.",
+            "credit": "",
+            "language": "English",
+            "consent": False,
+            "status": "kept",
+        },
+        {
+            "text": "Des livres en français pour les enfants, et des heures du conte le samedi.",
+            "credit": "Aminata",
+            "language": "French",
+            "consent": True,
+            "status": "new",
+        },
+    ],
+}

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
 from clpages import urls as clpages_urls
+from clpages.listening import urls as listening_urls
 from clpages.registrations import urls as registration_urls
 from clsite.lockout import count_failed_passwords, limit_password_reset
 from clsite.media import serve_image
@@ -36,6 +37,7 @@ urlpatterns = password_forms + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("register/", include(registration_urls)),
+    path("have-your-say/", include(listening_urls)),
     path("", include(clpages_urls)),
 ]
 
