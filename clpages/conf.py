@@ -36,6 +36,11 @@ DEFAULTS = {
     "CLPAGES_REGISTRATION_PARTNERS_SEE_NAMES": False,
     # How many hours before a date its registrants are reminded (`manage.py run_registrations`).
     "CLPAGES_REGISTRATION_REMINDER_HOURS": 24,
+    # Outcome surveys (clpages.surveys): how many answers one client address may send
+    # (django-ratelimit's rate), and how many answers a question needs before any figure from it
+    # is shown, so that nobody can be picked out of a few.
+    "CLPAGES_SURVEY_RATE": "20/h",
+    "CLPAGES_SURVEY_MIN_ANSWERS": 5,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "clpages",
     # Registration on this website: places, waiting lists, patrons' own links (optional).
     "clpages.registrations",
+    # Outcome surveys that fill the results and learning pages' measures (optional).
+    "clpages.surveys",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
