@@ -73,13 +73,13 @@ class SurveyAdminForm(WagtailAdminModelForm):
             self.add_error("weeks_after", "Say how many weeks after the session the follow-up is sent.")
         evaluation = data.get("evaluation")
         seen_kinds, fed = set(), set()
-        for form in self.formsets["questions"].forms:
-            if (
-                not hasattr(form, "cleaned_data")
-                or form.cleaned_data.get("DELETE")
-                or not form.has_changed()
-                and not form.instance.pk
-            ):
+        questions = self.formsets["questions"]
+        # Checked here, where the survey's page is known: the question forms are cleaned first.
+        questions.is_valid()
+        for form in questions.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            if not form.has_changed() and not form.instance.pk:
                 continue
             question = form.cleaned_data
             for field, message in question_problems(question, evaluation.pk if evaluation else None).items():

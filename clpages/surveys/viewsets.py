@@ -4,11 +4,13 @@ prepare, and the screens of one survey (clpages.surveys.admin_views)."""
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.views.decorators.cache import never_cache
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from clpages.surveys import admin_views
 from clpages.surveys.access import access_for
+from clpages.surveys.admin_forms import SurveyAdminForm
 from clpages.surveys.admin_views import refused
 from clpages.surveys.models import Survey
 
@@ -61,6 +63,8 @@ class SurveyViewSet(ModelViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
     delete_view_class = DeleteView
+    # The form keeps each user to the pages whose surveys they prepare, and checks what feeds what.
+    edit_handler = ObjectList(Survey.panels, base_form_class=SurveyAdminForm)
 
     def get_urlpatterns(self):
         # The survey's own screens; never cached: the answers are only for the people running it.
