@@ -81,12 +81,12 @@ def verdict(value, target, unit, lower):
 
 
 def measure_chart(results, *, baseline, target, unit):
-    """The chart of `results` (MeasureResultBlock values, in date order) for one measure."""
-    readings = [result for result in results if result["value"] is not None]
+    """The chart of `results` (MeasureResult records, in date order) for one measure."""
+    readings = [result for result in results if result.value is not None]
     lower = aims_lower(baseline, target)
     # Percentages are drawn on a 0-100 scale so 50% fills half the width, whatever the goal.
     floor = Decimal(100) if unit.strip() == "%" else Decimal(1)
-    scale = max([r["value"] for r in readings] + [target or 0, baseline or 0, floor])
+    scale = max([r.value for r in readings] + [target or 0, baseline or 0, floor])
 
     def width(value):
         return max(0, min(100, int(value / scale * 100)))
@@ -95,8 +95,8 @@ def measure_chart(results, *, baseline, target, unit):
     if readings and baseline is not None:
         rows.append(ChartRow(None, baseline, width(baseline), amount(baseline, unit), None))
     for reading in readings:
-        words, met = verdict(reading["value"], target, unit, lower)
-        rows.append(ChartRow(reading["date"], reading["value"], width(reading["value"]), words, met))
+        words, met = verdict(reading.value, target, unit, lower)
+        rows.append(ChartRow(reading.date, reading.value, width(reading.value), words, met))
     goal_words = ""
     if target is not None:
         goal_words = amount(target, unit) + (" or less" if lower else " or more")

@@ -8,6 +8,7 @@ from clpages.models.occurrences import SessionOccurrence
 from clpages.models.partners import Audience, CommunityPartner, Language, Location
 from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
 from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramTag
+from clpages.models.results import MeasureResult, ResultSource
 from clpages.models.sessions import ProgramSession, SessionException
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "EvaluationMeasure",
     "EvaluationPage",
     "EvaluationQuote",
+    "MeasureResult",
+    "ResultSource",
     "Language",
     "LibraryApprovalTask",
     "LibraryContact",

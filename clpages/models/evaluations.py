@@ -5,18 +5,21 @@ shared back with the community. The model keeps its name."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
+from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.charts import measure_chart
 from clpages.joining import attendance_of
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
+from clpages.panels import NestedInlinePanel
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
@@ -180,7 +183,7 @@ class EvaluationPage(
         context = super().get_context(request, *args, **kwargs)
         # Only quotes and stories whose speakers agreed to share them ever reach the page.
         context["quotes"] = self.quotes.filter(consent=True)
-        context["measures"] = self.measures.all()
+        context["measures"] = self.measures.prefetch_related("results")
         # How many came, when the app taking registrations counted them: numbers, never names.
         program = self.public_program
         context["attendance"] = (
@@ -189,7 +192,7 @@ class EvaluationPage(
         return context
 
 
-class EvaluationMeasure(Orderable):
+class EvaluationMeasure(Orderable, ClusterableModel):
     evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="measures")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=MeasureKind.choices, default=MeasureKind.STORY)
@@ -198,27 +201,41 @@ class EvaluationMeasure(Orderable):
     baseline = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True, help_text="Where things stood at the start."
     )
-    results = StreamField(
-        [("result", MeasureResultBlock())], blank=True, help_text="Add results as they come in."
-    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("baseline"), FieldPanel("target"), FieldPanel("unit")]),
-        FieldPanel("results"),
+        NestedInlinePanel(
+            "entered_results",
+            heading="Results",
+            label="result",
+            help_text="Add results as they come in. Results from surveys and imports are added for you.",
+        ),
     ]
 
     def __str__(self):
         return self.name
 
-    @property
+    @cached_property
     def sorted_results(self):
-        return sorted((block.value for block in self.results), key=lambda r: r["date"])
+        """Every result, oldest first: those typed in the page and those recorded from surveys,
+        attendance or imports (never in a revision).
+
+        A revision or a preview holds its typed results in memory: they are read from there, the
+        others from the database. A stored measure reads all of them through ``results``, which
+        listings prefetch."""
+        if "entered_results" in getattr(self, "_cluster_related_objects", {}) or not self.pk:
+            results = list(self.entered_results.all())
+            if self.pk:
+                results += [result for result in self.results.all() if result.entered_in_id is None]
+        else:
+            results = list(self.results.all())
+        return sorted(results, key=lambda result: (result.date, result.pk or 0))
 
     @property
     def latest_value(self):
-        values = [r["value"] for r in self.sorted_results if r["value"] is not None]
+        values = [result.value for result in self.sorted_results if result.value is not None]
         return values[-1] if values else None
 
     @property

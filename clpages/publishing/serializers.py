@@ -167,9 +167,9 @@ class MeasureSerializer(_ReadOnlySerializer):
     def get_results(self, measure):
         return [
             {
-                "date": result["date"].isoformat() if result["date"] else None,
-                "value": _number(result["value"]),
-                "note": result["note"] or "",
+                "date": result.date.isoformat(),
+                "value": _number(result.value),
+                "note": result.note,
             }
             for result in measure.sorted_results
         ]

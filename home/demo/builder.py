@@ -18,6 +18,7 @@ from clpages.models import (
     Language,
     LibraryDetails,
     Location,
+    MeasureResult,
     PartnershipIndexPage,
     PartnershipNextStep,
     PartnershipPage,
@@ -329,7 +330,7 @@ class DemoBuilder:
         )
         index.add_child(instance=page)
         for order, measure in enumerate(data["measures"]):
-            EvaluationMeasure.objects.create(
+            record = EvaluationMeasure.objects.create(
                 evaluation=page,
                 sort_order=order,
                 name=measure["name"],
@@ -337,10 +338,12 @@ class DemoBuilder:
                 unit=measure.get("unit", ""),
                 baseline=_decimal(measure.get("baseline")),
                 target=_decimal(measure.get("target")),
-                results=[
-                    ("result", {"date": day(offset), "value": _decimal(value), "note": note})
-                    for offset, value, note in measure["results"]
-                ],
+            )
+            MeasureResult.objects.bulk_create(
+                MeasureResult(
+                    measure=record, entered_in=record, date=day(offset), value=_decimal(value), note=note
+                )
+                for offset, value, note in measure["results"]
             )
         for order, (text, attribution, consent) in enumerate(data["quotes"]):
             EvaluationQuote.objects.create(

@@ -4,11 +4,12 @@ the site's address."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 
-from clpages.models import EvaluationMeasure, PartnershipNextStep
-from tests.factories import make_evaluation, make_partner, make_partnership, make_program
+from clpages.models import PartnershipNextStep
+from tests.builders import make_evaluation, make_measure, make_partner, make_partnership, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +53,14 @@ def partnership(tree):
 def evaluation(tree):
     program = make_program(tree["programs"], "Teen Zine Lab")
     page = make_evaluation(tree["evaluations"], program=program, title="Zine Lab results")
-    EvaluationMeasure.objects.create(
-        evaluation=page,
+    make_measure(
+        page,
         name="Teens who led a session",
         kind="count",
         unit="teens",
         target=10,
         baseline=0,
-        results=[("result", {"date": datetime.date(2026, 3, 1), "value": 7, "note": "Spring"})],
+        results=[(datetime.date(2026, 3, 1), Decimal(7), "Spring")],
     )
     return page
 

@@ -1,12 +1,12 @@
 """Every page type renders the content editors and partners put in it."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from clpages.models import (
-    EvaluationMeasure,
     EvaluationQuote,
     PartnershipNextStep,
     ProgramPage,
@@ -18,6 +18,7 @@ from tests.builders import (
     fresh,
     make_evaluation,
     make_location,
+    make_measure,
     make_partner,
     make_partnership,
     make_program,
@@ -81,14 +82,14 @@ def _build_content():
         partnership=partnership, what="Pilot late opening", who="Branch manager"
     )
     evaluation = make_evaluation(tree["evaluations"], program=program, title="Zine Lab results")
-    EvaluationMeasure.objects.create(
-        evaluation=evaluation,
+    make_measure(
+        evaluation,
         name="Teens who led a session",
         kind="count",
         unit="teens",
         target=10,
         baseline=0,
-        results=[("result", {"date": datetime.date(2026, 3, 1), "value": 7, "note": "Spring"})],
+        results=[(datetime.date(2026, 3, 1), Decimal(7), "Spring")],
     )
     EvaluationQuote.objects.create(evaluation=evaluation, text="It felt like ours.", consent=True)
     for page in (program, partnership, evaluation):
