@@ -1,8 +1,10 @@
 """The survey's form in the admin: what a survey may ask, and which measure each answer feeds."""
 
 from django import forms
+from django.apps import apps
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from clpages.conf import setting
 from clpages.models import EvaluationMeasure, EvaluationPage
 from clpages.surveys.access import access_for
 from clpages.surveys.models import MAX_OPTIONS
@@ -18,6 +20,8 @@ FEEDS = {
     QuestionKind.TEXT: set(),
 }
 AGREEMENT_FEEDS = {FeedAs.SHARE, FeedAs.MEAN, FeedAs.COUNT}
+# Named by its label only: the two optional apps never import each other.
+REGISTRATIONS_APP = "clpages.registrations"
 
 
 def question_problems(data, evaluation_id):
@@ -69,8 +73,16 @@ class SurveyAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == SurveyKind.FOLLOW_UP and not data.get("weeks_after"):
+        weeks = data.get("weeks_after")
+        if data.get("kind") == SurveyKind.FOLLOW_UP and not weeks:
             self.add_error("weeks_after", "Say how many weeks after the session the follow-up is sent.")
+        kept = setting("CLPAGES_REGISTRATION_KEEP_DAYS")
+        # Registrants' addresses are erased after the kept days: a later follow-up reaches nobody.
+        if weeks and apps.is_installed(REGISTRATIONS_APP) and weeks * 7 >= kept:
+            self.add_error(
+                "weeks_after",
+                f"Registrants' email addresses are erased {kept} days after the session: choose fewer weeks.",
+            )
         evaluation = data.get("evaluation")
         seen_kinds, fed = set(), set()
         questions = self.formsets["questions"]
