@@ -106,3 +106,25 @@ def measure_chart(results, *, baseline, target, unit):
         goal_words=goal_words,
         start_words=amount(baseline, unit) if baseline is not None else "",
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    """Where a measure stands, from its latest figure: what the page says before any chart."""
+
+    met: bool | None  # None when no goal was set or nothing was counted yet
+    date: datetime.date | None
+    words: str  # "68% (goal: 70% or more)"; "" when nothing was counted yet
+
+
+def summary(results, *, baseline, target, unit):
+    readings = [result for result in results if result.value is not None]
+    if not readings:
+        return Summary(met=None, date=None, words="")
+    latest = readings[-1]
+    lower = aims_lower(baseline, target)
+    if target is None:
+        return Summary(met=None, date=latest.date, words=amount(latest.value, unit))
+    met = latest.value <= target if lower else latest.value >= target
+    goal = amount(target, unit) + (" or less" if lower else " or more")
+    return Summary(met=met, date=latest.date, words=f"{amount(latest.value, unit)} (goal: {goal})")

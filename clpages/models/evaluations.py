@@ -14,8 +14,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from clpages import chart_svg
 from clpages.blocks import RICH_TEXT_FEATURES
-from clpages.charts import measure_chart
+from clpages.charts import measure_chart, summary
 from clpages.joining import attendance_of
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
@@ -242,6 +243,18 @@ class EvaluationMeasure(Orderable, ClusterableModel):
     def chart(self):
         """The results as bars for a plain HTML/CSS chart, each with its numbers in words."""
         return measure_chart(self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit)
+
+    @property
+    def trend(self):
+        """The results over time as an SVG line against the goal (None with fewer than two)."""
+        return chart_svg.trend(
+            self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit
+        )
+
+    @property
+    def summary(self):
+        """Whether the latest figure meets the goal, for the sentence above the charts."""
+        return summary(self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit)
 
 
 class EvaluationQuote(Orderable):

@@ -70,7 +70,7 @@ def test_the_evaluation_page_writes_every_date_the_same_way(client, evaluation):
     assert in_one_format(html) == []
     assert "Sunday 1 February 2026</time> to <time" in html  # the evaluation period
     assert "Thursday 15 January 2026" in html  # when success was agreed
-    assert html.count("Sunday 1 March 2026") == 2  # the result's bar and its note
+    assert html.count("Sunday 1 March 2026") == 3  # the summary, the result's bar and its row
 
 
 def test_the_partnership_page_writes_every_date_the_same_way(client, partnership):
