@@ -82,10 +82,15 @@ def note_for(survey, answers):
     return f"From {answers} answers to the {survey.kind_noun}"
 
 
-def write_result(question, tally):
-    """Make the question's one result say what its tally says; True when what is public changed."""
+def _results_of(questions):
+    ids = [question.result_id for question in questions if question.result_id]
+    return MeasureResult.objects.in_bulk(ids) if ids else {}
+
+
+def write_result(question, tally, current=None):
+    """Make the question's one result (``current``, read by the caller) say what its tally says;
+    True when what is public changed."""
     value = figure(question, tally) if question.feeds_id and tally is not None else None
-    current = MeasureResult.objects.filter(pk=question.result_id).first() if question.result_id else None
     if value is None:
         if current is None:
             return False
@@ -146,12 +151,12 @@ def _store(survey, responses, on_paper):
             if question.is_closed:
                 add_to(tallies[question.pk], question, given, day)
     SurveyAnswer.objects.bulk_create(answers, batch_size=500)
+    QuestionTally.objects.bulk_update(tallies.values(), ["answers", "total", "counted", "counts", "latest"])
+    results = _results_of(closed)
     changed = False
     for question in closed:
-        tally = tallies[question.pk]
-        tally.save()
         question.survey = survey
-        changed = write_result(question, tally) or changed
+        changed = write_result(question, tallies[question.pk], results.get(question.result_id)) or changed
     return changed
 
 
@@ -161,10 +166,13 @@ def refresh_figures(survey):
     with transaction.atomic():
         questions = [q for q in survey.questions.all() if q.is_closed]
         tallies = {t.question_id: t for t in QuestionTally.objects.filter(question__in=questions)}
+        results = _results_of(questions)
         changed = False
         for question in questions:
             question.survey = survey
-            changed = write_result(question, tallies.get(question.pk)) or changed
+            changed = (
+                write_result(question, tallies.get(question.pk), results.get(question.result_id)) or changed
+            )
         if changed:
             new_generation()
     return changed
