@@ -213,6 +213,8 @@ CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Registration forms one client address may send (clpages.registrations), as django-ratelimit
 # reads a rate: "10/h". Behind a proxy, every patron must not share the proxy's address.
 CLPAGES_REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "10/h")
+# Survey answers one client address may send (clpages.surveys), read the same way.
+CLPAGES_SURVEY_RATE = os.environ.get("SURVEY_RATE", "20/h")
 
 # Accounts (clpages.accounts): an email address changes only once confirmed from the new address,
 # so Wagtail's own email field on the account screen gives way to clpages' confirmed one.
