@@ -12,7 +12,9 @@ statistics sit below the community's own measures on an evaluation's page.
 
 An app that runs outcome surveys (``clpages.surveys``) may answer ``clpages_survey_links``
 (``SURVEY_LINKS_HOOK``): the surveys open to a program's patrons, right after a date or some
-weeks later, which the registration app's thank-you and follow-up emails link to.
+weeks later, which the registration app's thank-you and follow-up emails link to; and
+``clpages_open_surveys`` (``OPEN_SURVEYS_HOOK``), the surveys a results and learning page invites
+its readers to answer.
 """
 
 import dataclasses
@@ -87,6 +89,7 @@ class SurveyLink:
 
     url: str
     weeks_after: int = 0
+    title: str = ""
 
 
 def survey_links(program_ids):
@@ -99,3 +102,15 @@ def survey_links(program_ids):
             for program_id, found in answer(program_ids).items():
                 links.setdefault(program_id, []).extend(found)
     return links
+
+
+OPEN_SURVEYS_HOOK = "clpages_open_surveys"
+
+
+def open_surveys(evaluation_id):
+    """[SurveyLink] of the surveys the public may answer about this results and learning page,
+    from the app that runs outcome surveys (``clpages_open_surveys``); [] without one."""
+    found = []
+    for answer in hooks.get_hooks(OPEN_SURVEYS_HOOK):
+        found.extend(answer(evaluation_id))
+    return found

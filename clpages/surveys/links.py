@@ -24,3 +24,9 @@ def open_survey_links(program_ids):
         weeks = survey.weeks_after or 0 if survey.kind == SurveyKind.FOLLOW_UP else 0
         links.setdefault(survey.evaluation.program_id, []).append(SurveyLink(answer_path(survey), weeks))
     return links
+
+
+def surveys_inviting(evaluation_id):
+    """[SurveyLink] of the surveys open to the public about this page, in one query."""
+    surveys = Survey.objects.filter(evaluation_id=evaluation_id, is_open=True, approved_at__isnull=False)
+    return [SurveyLink(answer_path(s), title=s.title) for s in surveys.order_by("created_at", "pk")]

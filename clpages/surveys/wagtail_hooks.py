@@ -2,8 +2,8 @@ from django.contrib.auth.models import Permission
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from clpages.joining import SURVEY_LINKS_HOOK
-from clpages.surveys.links import open_survey_links
+from clpages.joining import OPEN_SURVEYS_HOOK, SURVEY_LINKS_HOOK
+from clpages.surveys.links import open_survey_links, surveys_inviting
 from clpages.surveys.models import Survey
 from clpages.surveys.permissions import SurveyPermissionPolicy
 from clpages.surveys.viewsets import SurveyViewSet
@@ -24,3 +24,5 @@ def survey_permissions():
 
 # The thank-you and follow-up emails of registration on this website link to open surveys.
 hooks.register(SURVEY_LINKS_HOOK, open_survey_links)
+# A results and learning page invites its readers to answer its open surveys.
+hooks.register(OPEN_SURVEYS_HOOK, surveys_inviting)

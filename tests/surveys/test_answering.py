@@ -179,3 +179,18 @@ def test_a_survey_not_open_to_the_public_is_not_found(client, surveyed, change):
     assert client.get(url(survey)).status_code == 404
     assert client.post(url(survey), answers(surveyed)).status_code == 404
     assert nothing_saved()
+
+
+def test_the_results_page_invites_its_readers_once_the_survey_opens_page_cache_on(surveyed, settings):
+    settings.CLPAGES_PAGE_CACHE_SECONDS = 300
+    survey, page_url = surveyed["survey"], surveyed["evaluation"].url
+    survey.approved_at = None
+    survey.save()
+    visitor = Client()
+    assert "Tell us how it went" not in visitor.get(page_url).content.decode()
+    assert visitor.get(page_url)["X-Page-Cache"] == "hit"
+    survey.approved_at = survey.created_at
+    survey.save()
+    html = visitor.get(page_url).content.decode()
+    assert "Tell us how it went" in html
+    assert f'<a href="{url(survey)}">How was it?</a>' in html
