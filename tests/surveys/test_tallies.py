@@ -146,3 +146,15 @@ def test_a_question_removed_takes_its_figure_with_it(surveyed):
     SurveyQuestion.objects.get(pk=surveyed["questions"]["learned"].pk).delete()
     assert _survey_results(surveyed["measures"]["learned"]) == []
     assert _survey_results(surveyed["measures"]["welcome"])
+
+
+def test_the_results_page_costs_the_same_queries_with_5_answers_or_200(surveyed, client):
+    from tests.builders import count_queries
+
+    url = surveyed["evaluation"].url
+    record_many(surveyed["survey"], [(DAY, _given(surveyed, row)) for row in KNOWN[:5]])
+    few = count_queries(client, url)
+    rows = [(DAY, _given(surveyed, KNOWN[n % 10], text=f"Answer {n}")) for n in range(195)]
+    record_many(surveyed["survey"], rows)
+    assert "From 200 answers to the after-session survey" in client.get(url).content.decode()
+    assert count_queries(client, url) == few
