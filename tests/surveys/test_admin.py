@@ -218,3 +218,38 @@ def test_signed_in_users_without_rights_see_no_survey(client, world):
     client.login(username="nobody", password=PASSWORD)
     assert client.get(admin_url("index")).status_code in (302, 403)
     assert client.get(admin_url("overview", world["a_survey"])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"questions-0-kind": "text", "questions-0-feeds": "MEASURE", "questions-0-feed_as": "share"},
+            "Free-text answers cannot feed",
+        ),
+        (
+            {"questions-0-kind": "number", "questions-0-feeds": "MEASURE", "questions-0-feed_as": "share"},
+            "Choose how answers to this question count",
+        ),
+        (
+            {"questions-0-kind": "choice", "questions-0-options": "Only one"},
+            "Give from 2 to 12 different options",
+        ),
+        ({"questions-0-kind": "learned"}, "This standard outcome is asked once already."),
+        (
+            {"questions-0-feeds": "MEASURE", "questions-0-feed_as": "mean"},
+            "Another question of this survey feeds this measure already.",
+        ),
+        ({"kind": "follow_up"}, "Say how many weeks after the session"),
+        ({"kind": "follow_up", "weeks_after": "5"}, "email addresses are erased 30 days after the session"),
+    ],
+)
+def test_the_survey_form_refuses_what_cannot_be_counted(client, world, changes, message):
+    signed_in(client, world["editor"])
+    data = new_survey_data(client, world["a_evaluation"], world["a_measure"])
+    for key, value in changes.items():
+        data[key] = [str(world["a_measure"].pk) if value == "MEASURE" else value]
+    response = client.post(admin_url("add"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Survey.objects.filter(title="After story time").exists()
