@@ -1,4 +1,10 @@
-from clpages.models.evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
+from clpages.models.evaluations import (
+    EvaluationIndexPage,
+    EvaluationMeasure,
+    EvaluationPage,
+    EvaluationQuote,
+    EvaluationResponse,
+)
 from clpages.models.generation import ContentGeneration
 from clpages.models.hub import CommunityHubPage
 from clpages.models.library import LibraryContact, LibraryDetails, contact_for_site, library_contact
@@ -20,6 +26,7 @@ __all__ = [
     "EvaluationMeasure",
     "EvaluationPage",
     "EvaluationQuote",
+    "EvaluationResponse",
     "MeasureResult",
     "ResultSource",
     "Language",

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from rest_framework import serializers as drf
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -18,15 +19,16 @@ from clpages import chart_svg
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.charts import measure_chart, summary
 from clpages.joining import attendance_of, open_surveys
+from clpages.models import success
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
-from clpages.panels import NestedInlinePanel
+from clpages.panels import NestedInlinePanel, WarningsPanel
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
 from clpages.search.words import WordFormsIndexed
 from clpages.single_line import SingleLineTitleMixin
-from clpages.stages import MeasureKind
+from clpages.stages import MeasureKind, ResponseStatus
 
 
 class EvaluationIndexPage(CommunityIndexPage):
@@ -69,14 +71,21 @@ class EvaluationPage(
         related_name="evaluations",
     )
     summary = models.TextField(max_length=300, help_text="Shown in listings and search results.")
+    # Used only when the program's page does not say what success looks like (clpages.models.success).
     success_definition = RichTextField(
+        blank=True,
         features=RICH_TEXT_FEATURES,
         verbose_name="success, as the community defined it",
+        help_text="Only when the program's page does not say it, e.g. for a partnership.",
     )
     success_agreed_by = models.CharField(
-        max_length=250, help_text="Who agreed what success means, e.g. 'the Newcomer Families action group'."
+        max_length=250,
+        blank=True,
+        help_text="Who agreed what success means, e.g. 'the Newcomer Families action group'.",
     )
-    success_agreed_on = models.DateField(help_text="When it was agreed: ideally before the work began.")
+    success_agreed_on = models.DateField(
+        null=True, blank=True, help_text="When it was agreed: ideally before the work began."
+    )
     period_start = models.DateField(verbose_name="period covered from")
     period_end = models.DateField(verbose_name="to")
     findings = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -98,12 +107,23 @@ class EvaluationPage(
             [
                 FieldPanel("success_definition"),
                 FieldRowPanel([FieldPanel("success_agreed_by"), FieldPanel("success_agreed_on")]),
+                WarningsPanel("success_warnings"),
             ],
             heading="Success, defined by the community",
+            help_text=(
+                "When the program's page says what success looks like, this page shows that. "
+                "Fill these in only when it does not, e.g. for a partnership's results."
+            ),
         ),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Period covered"),
         InlinePanel("measures", heading="Measures", label="Measure"),
         InlinePanel("quotes", heading="What we heard", label="Quote or story"),
+        InlinePanel(
+            "responses",
+            heading="You said, we did",
+            label="Something people asked for",
+            help_text="What people told us, and what the library and its partners did about it.",
+        ),
         FieldPanel("findings"),
         FieldPanel("what_changed"),
     ]
@@ -122,13 +142,15 @@ class EvaluationPage(
         APIField("partnership", serializer=api.PageLinkField(source="public_partnership")),
         APIField("partners", serializer=api.PartnerSerializer(many=True)),
         APIField("summary"),
-        APIField("success_definition"),
-        APIField("success_agreed_by"),
-        APIField("success_agreed_on"),
+        # The success shown on the page: the program's agreement, or this page's own.
+        APIField("success_definition", serializer=drf.CharField(source="agreed_success.text")),
+        APIField("success_agreed_by", serializer=drf.CharField(source="agreed_success.agreed_by")),
+        APIField("success_agreed_on", serializer=drf.DateField(source="agreed_success.agreed_on")),
         APIField("period_start"),
         APIField("period_end"),
         APIField("measures", serializer=api.MeasureSerializer(many=True)),
         APIField("public_quotes", serializer=api.QuoteSerializer(many=True)),
+        APIField("responses", serializer=api.ResponseSerializer(many=True)),
         APIField("findings"),
         APIField("what_changed"),
     ]
@@ -147,6 +169,11 @@ class EvaluationPage(
             message = "Choose the program or the partnership these results are about."
             errors["program"] = message
             errors["partnership"] = message
+        program = self.program if self.program_id else None
+        if not success.agreed_success(self, program).text:
+            errors["success_definition"] = (
+                "Say what success looks like, as the community agreed it: here, or on the program's page."
+            )
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "The period covered must end on or after the day it starts."
         if errors:
@@ -163,6 +190,14 @@ class EvaluationPage(
     def public_partnership(self):
         partnership = self.partnership if self.partnership_id else None
         return partnership if is_public(partnership) else None
+
+    @property
+    def agreed_success(self):
+        """What success means, as shown: the public program's agreement, or this page's own."""
+        return success.agreed_success(self, self.public_program)
+
+    def success_warnings(self):
+        return success.evaluation_warnings(self, self.program if self.program_id else None)
 
     @property
     def partners(self):
@@ -278,3 +313,19 @@ class EvaluationQuote(Orderable):
 
     def __str__(self):
         return self.text[:60]
+
+
+class EvaluationResponse(Orderable):
+    """One line of "You said, we did": what was heard, linked to what changed because of it."""
+
+    evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="responses")
+    you_said = models.TextField(max_length=500, help_text="What people told us, in a sentence or two.")
+    we_did = models.TextField(
+        max_length=500, help_text="What we did, or are doing, about it; or why we could not."
+    )
+    status = models.CharField(max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.DONE)
+
+    panels = [FieldPanel("you_said"), FieldPanel("we_did"), FieldPanel("status")]
+
+    def __str__(self):
+        return self.you_said[:60]

@@ -69,6 +69,7 @@ def _optimise_evaluations(queryset):
         "measures",
         "measures__results",
         "quotes",
+        "responses",
     )
 
 

@@ -183,6 +183,14 @@ class QuoteSerializer(_ReadOnlySerializer):
     is_story = serializers.BooleanField()
 
 
+class ResponseSerializer(_ReadOnlySerializer):
+    """What people said and what was done about it ("You said, we did")."""
+
+    you_said = serializers.CharField()
+    we_did = serializers.CharField()
+    status = ChoiceWithLabelField()
+
+
 class PageLinkField(serializers.Field):
     """A link to a related page, or null when the public may not see that page."""
 

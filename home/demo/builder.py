@@ -15,6 +15,7 @@ from clpages.models import (
     EvaluationMeasure,
     EvaluationPage,
     EvaluationQuote,
+    EvaluationResponse,
     Language,
     LibraryDetails,
     Location,
@@ -200,6 +201,10 @@ class DemoBuilder:
             body=[("text", f"<p>{data['body']}</p>")],
             community_goals=f"<p>{data['goals']}</p>",
             success_looks_like=f"<p>{data['success']}</p>",
+            success_agreed_by=data.get("success_agreed_by", ""),
+            success_agreed_on=self.today + datetime.timedelta(days=data["success_agreed_on"])
+            if "success_agreed_on" in data
+            else None,
             step_free_access=all(self.locations[s[3]].step_free_access for s in data["sessions"] if s[3]),
             captions=data.get("captions", False),
             interpretation=data.get("interpretation", ""),
@@ -320,9 +325,6 @@ class DemoBuilder:
             program=programs.get(data.get("program")),
             partnership=partnerships.get(data.get("partnership")),
             summary=data["summary"],
-            success_definition=f"<p>{data['success_definition']}</p>",
-            success_agreed_by=data["success_agreed_by"],
-            success_agreed_on=day(data["success_agreed_on"]),
             period_start=day(data["period"][0]),
             period_end=day(data["period"][1]),
             findings=f"<p>{data['findings']}</p>",
@@ -348,6 +350,10 @@ class DemoBuilder:
         for order, (text, attribution, consent) in enumerate(data["quotes"]):
             EvaluationQuote.objects.create(
                 evaluation=page, sort_order=order, text=text, attribution=attribution, consent=consent
+            )
+        for order, (said, did, status) in enumerate(data.get("responses", [])):
+            EvaluationResponse.objects.create(
+                evaluation=page, sort_order=order, you_said=said, we_did=did, status=status
             )
         page.save_revision().publish()
         if "survey" in data:
