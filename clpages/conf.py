@@ -41,6 +41,10 @@ DEFAULTS = {
     # is shown, so that nobody can be picked out of a few.
     "CLPAGES_SURVEY_RATE": "20/h",
     "CLPAGES_SURVEY_MIN_ANSWERS": 5,
+    # Importing a measure's results from a spreadsheet (clpages.measures): the largest file
+    # accepted, in bytes, and the most rows one file may hold.
+    "CLPAGES_RESULTS_IMPORT_MAX_BYTES": 1_000_000,
+    "CLPAGES_RESULTS_IMPORT_MAX_ROWS": 5000,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

@@ -1,7 +1,7 @@
 """A date's registrations as a spreadsheet (CSV), for the people running the session.
 
-Anyone can type anything into the registration form: every cell goes through ``safe_cell``
-(clpages.spreadsheets), so a typed formula opens as the text that was typed.
+Anyone can type anything into the registration form, so every cell goes through
+``clpages.spreadsheets.safe_cell``: what looks like a formula opens as the text that was typed.
 """
 
 import csv
