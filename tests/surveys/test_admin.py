@@ -132,6 +132,11 @@ def test_staff_with_the_permission_approve_and_the_public_can_answer(client, wor
     assert client.post(admin_url("approve", world["a_survey"]), {"action": "approve"}).status_code == 302
     survey = Survey.objects.get(pk=world["a_survey"].pk)
     assert survey.approved_by == world["editor"] and survey.is_public
+    overview = client.get(admin_url("overview", survey)).content.decode()
+    assert "Open for answers" in overview and "Withdraw approval" in overview
+    assert "Download the answers" in overview and "Enter paper answers" in overview
+    paper = client.get(admin_url("paper", survey))
+    assert paper.status_code == 200 and "I learned something new." in paper.content.decode()
     client.logout()
     assert client.get(reverse("clpages_surveys:answer", args=[survey.pk])).status_code == 200
 
