@@ -45,6 +45,13 @@ DEFAULTS = {
     # accepted, in bytes, and the most rows one file may hold.
     "CLPAGES_RESULTS_IMPORT_MAX_BYTES": 1_000_000,
     "CLPAGES_RESULTS_IMPORT_MAX_ROWS": 5000,
+    # Hearing back once when results are shared: how many requests one client address may send
+    # (django-ratelimit's rate), how many days a request waits for its confirmation (and its
+    # confirmation link works), and how many days a confirmed request waits for results before
+    # it is erased unsent.
+    "CLPAGES_HEAR_BACK_RATE": "10/h",
+    "CLPAGES_HEAR_BACK_CONFIRM_DAYS": 7,
+    "CLPAGES_HEAR_BACK_KEEP_DAYS": 365,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }
