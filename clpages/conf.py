@@ -41,6 +41,11 @@ DEFAULTS = {
     # shown on its page with consent keeps its words, credit and language).
     "CLPAGES_LISTENING_RATE": "10/h",
     "CLPAGES_LISTENING_KEEP_DAYS": 30,
+    # Outcome surveys (clpages.surveys): how many answers one client address may send
+    # (django-ratelimit's rate), and how many answers a question needs before any figure from it
+    # is shown, so that nobody can be picked out of a few.
+    "CLPAGES_SURVEY_RATE": "20/h",
+    "CLPAGES_SURVEY_MIN_ANSWERS": 5,
     # Importing a measure's results from a spreadsheet (clpages.measures): the largest file
     # accepted, in bytes, and the most rows one file may hold.
     "CLPAGES_RESULTS_IMPORT_MAX_BYTES": 1_000_000,

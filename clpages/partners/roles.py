@@ -150,6 +150,14 @@ EDITOR_LISTENING_PERMISSIONS = [
     ("clpages_listening", "listeninganswer", "view_listeninganswer"),
     ("clpages_listening", "listeninganswer", "change_listeninganswer"),
 ]
+# Outcome surveys (the optional survey app, by its label only too): preparing and approving
+# them, entering paper answers and downloading the anonymous answers.
+SURVEYS_APP = "clpages.surveys"
+EDITOR_SURVEY_PERMISSIONS = [
+    *[("clpages_surveys", "survey", f"{action}_survey") for action in ("add", "change", "delete", "approve")],
+    ("clpages_surveys", "surveyresponse", "add_surveyresponse"),
+    ("clpages_surveys", "surveyresponse", "view_surveyresponse"),
+]
 
 
 def editor_model_permissions():
@@ -158,6 +166,8 @@ def editor_model_permissions():
         permissions += EDITOR_REGISTRATION_PERMISSIONS
     if apps.is_installed(LISTENING_APP):
         permissions += EDITOR_LISTENING_PERMISSIONS
+    if apps.is_installed(SURVEYS_APP):
+        permissions += EDITOR_SURVEY_PERMISSIONS
     return permissions
 
 

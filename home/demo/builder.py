@@ -382,8 +382,20 @@ class DemoBuilder:
                 evaluation=page, sort_order=order, you_said=said, we_did=did, status=status
             )
         page.save_revision().publish()
+        if "survey" in data:
+            self.survey(page, data["survey"], day(data["period"][1] - 30))
         self._new(f"evaluation {page.title!r}")
         return page
+
+    def survey(self, page, data, first_day):
+        """An outcome survey with its answers, when the survey app is installed."""
+        if not apps.is_installed("clpages.surveys"):
+            return
+        # Imported here: the survey app is optional, and the demo works without it.
+        from clpages.surveys.demo import add_demo_survey
+
+        add_demo_survey(page, data, first_day)
+        self._new(f"survey {data['title']!r}")
 
 
 def _decimal(value):

@@ -10,6 +10,7 @@ from wagtail.documents.views import serve as document_views
 from clpages import urls as clpages_urls
 from clpages.listening import urls as listening_urls
 from clpages.registrations import urls as registration_urls
+from clpages.surveys import urls as survey_urls
 from clsite.lockout import count_failed_passwords, limit_password_reset
 from clsite.media import serve_image
 
@@ -38,6 +39,7 @@ urlpatterns = password_forms + [
     path("documents/", include(wagtaildocs_urls)),
     path("register/", include(registration_urls)),
     path("have-your-say/", include(listening_urls)),
+    path("survey/", include(survey_urls)),
     path("", include(clpages_urls)),
 ]
 

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -58,6 +59,11 @@ def pages_html():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_results_survive_the_move_both_ways(demo_site):
+    if apps.is_installed("clpages.surveys"):
+        # Going back to 0015 unapplies the survey app, which needs results as records: what the
+        # move keeps is what 0015 could hold, the results typed in the page. The demo's survey
+        # (and the one result it feeds) goes first.
+        apps.get_model("clpages_surveys", "Survey").objects.all().delete()
     stored = {measure.pk: readings(measure.sorted_results) for measure in EvaluationMeasure.objects.all()}
     assert sum(len(results) for results in stored.values()) >= 10
     assert any(value is None for results in stored.values() for _, value, _ in results)
