@@ -114,3 +114,27 @@ def open_surveys(evaluation_id):
     for answer in hooks.get_hooks(OPEN_SURVEYS_HOOK):
         found.extend(answer(evaluation_id))
     return found
+
+
+ANSWER_SPREADS_HOOK = "clpages_answer_spreads"
+
+
+@dataclasses.dataclass(frozen=True)
+class AnswerSpread:
+    """How the answers to one closed survey question were spread: ``options`` is
+    ``[(label, count), ...]`` in the order they were offered."""
+
+    question: str
+    survey: str
+    options: list
+    answers: int
+
+
+def answer_spreads(evaluation_id):
+    """[AnswerSpread] for a results and learning page, from the app that runs outcome surveys
+    (``clpages_answer_spreads``): only questions enough people answered that nobody can be
+    picked out, counted from stored tallies, never from the answers; [] without such an app."""
+    found = []
+    for answer in hooks.get_hooks(ANSWER_SPREADS_HOOK):
+        found.extend(answer(evaluation_id))
+    return found

@@ -18,7 +18,7 @@ from wagtail.search import index
 from clpages import chart_svg
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.charts import measure_chart, summary
-from clpages.joining import attendance_of, open_surveys
+from clpages.joining import answer_spreads, attendance_of, open_surveys
 from clpages.models import success
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
@@ -227,6 +227,10 @@ class EvaluationPage(
         )
         # Surveys open to the public, when an app runs them: an invitation, never the answers.
         context["surveys"] = open_surveys(self.pk)
+        # How people answered the surveys' closed questions, each as a chart and in words.
+        context["spreads"] = [
+            (spread, chart_svg.spread(spread.options)) for spread in answer_spreads(self.pk)
+        ]
         return context
 
 

@@ -2,10 +2,11 @@ from django.contrib.auth.models import Permission
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from clpages.joining import OPEN_SURVEYS_HOOK, SURVEY_LINKS_HOOK
+from clpages.joining import ANSWER_SPREADS_HOOK, OPEN_SURVEYS_HOOK, SURVEY_LINKS_HOOK
 from clpages.surveys.links import open_survey_links, surveys_inviting
 from clpages.surveys.models import Survey
 from clpages.surveys.permissions import SurveyPermissionPolicy
+from clpages.surveys.spreads import answer_spreads
 from clpages.surveys.viewsets import SurveyViewSet
 
 register_permission_policy(Survey, SurveyPermissionPolicy(Survey))
@@ -26,3 +27,5 @@ def survey_permissions():
 hooks.register(SURVEY_LINKS_HOOK, open_survey_links)
 # A results and learning page invites its readers to answer its open surveys.
 hooks.register(OPEN_SURVEYS_HOOK, surveys_inviting)
+# It also shows how the answers to its closed questions were spread, from the stored tallies.
+hooks.register(ANSWER_SPREADS_HOOK, answer_spreads)

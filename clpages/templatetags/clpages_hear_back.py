@@ -4,6 +4,7 @@
 from django import template
 from django.urls import reverse
 
+from clpages.hear_back.asking import LISTENED_MODELS
 from clpages.hear_back.forms import PREFIX, HearBackForm, privacy
 
 register = template.Library()
@@ -15,6 +16,9 @@ def _action(page):
 
 @register.inclusion_tag("clpages/includes/hear_back_form.html")
 def hear_back_form(page, form=None, problem=""):
+    # Only programs and their results are shared back: elsewhere (a partnership) there is no form.
+    if not isinstance(page.specific, LISTENED_MODELS):
+        return {"page": None}
     # Django's inclusion tags hand the page's CSRF token on to the form by themselves.
     return {
         "page": page,

@@ -502,7 +502,13 @@ def test_in_production_the_command_stores_emails_for_the_worker_to_send(
     assert stored.args_kwargs["args"][:2] == [registration.pk, "reminder"]
     assert "amina" not in str(stored.args_kwargs)
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    # The worker sets its loggers' levels for the whole process: put them back for later tests.
+    levels = {name: logging.getLogger(name).level for name in ("django_tasks", "django_tasks_db")}
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
     assert sent() == [("amina@example.org", "A reminder: Family storytime")]
     stored.refresh_from_db()
     assert stored.status == "SUCCESSFUL"
