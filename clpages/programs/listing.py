@@ -4,6 +4,7 @@ each card shows loaded in a fixed number of queries."""
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Window
+from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -12,6 +13,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from clpages.models import ProgramPage, SessionOccurrence
 from clpages.models.cards import LONG_TEXT, attach_names
 from clpages.models.cards import attach_next_sessions as attach_sessions
+from clpages.performance.cache import shared
 from clpages.programs.filter_fields import SORT_CHOICES, SORT_NEWEST, SORT_SOONEST, not_one_of
 from clpages.programs.filters import ProgramFilterForm
 from clpages.programs.results import results_heading, results_title
@@ -81,6 +83,7 @@ def listing_context(index, request):
     heading = results_heading(filters, items.paginator.count)
     return {
         "form": form,
+        "shared_choices": shared_choices(index, request, form),
         "filters": filters,
         "items": items,
         "querystring": querystring,
@@ -96,6 +99,20 @@ def listing_context(index, request):
             when="", date_from=None, date_to=None, include_past=False, sort=""
         ),
     }
+
+
+CHOICES_TEMPLATE = "clpages/includes/program_listing_choices.html"
+# Parameters that leave the form as it is with nothing chosen.
+NOT_CHOICES = {"page"}
+
+
+def shared_choices(index, request, form):
+    """The form's fields rendered, shared until content changes, while the patron has chosen
+    nothing: then every visitor gets the same markup, and its menus and radio buttons cost more
+    to render than the rest of the form. None otherwise: the template renders them."""
+    if not set(request.GET) <= NOT_CHOICES:
+        return None
+    return shared(f"listing-choices:{index.pk}", lambda: render_to_string(CHOICES_TEMPLATE, {"form": form}))
 
 
 MAX_PAGE_NUMBER = 1_000_000

@@ -179,3 +179,20 @@ def test_a_value_with_an_end_is_shared_through_the_cache(settings):
     settings.CLPAGES_SHARED_CACHE = False
     assert shared_cache.shared_until("test-until", _until(calls, end), start) == 2
     assert shared_cache.shared_until("test-until", _until(calls, end), start) == 3
+
+
+def test_the_listing_form_with_nothing_chosen_is_rendered_once(client, tree, settings, monkeypatch):
+    from clpages.programs import listing
+
+    make_program(tree["programs"], location=make_location("Central Branch"))
+    url = tree["programs"].url
+    renders = []
+    real = listing.render_to_string
+    monkeypatch.setattr(listing, "render_to_string", lambda *args: renders.append(1) or real(*args))
+    shared_pages = [client.get(url).content, client.get(url, {"page": "2"}).content]
+    assert len(renders) == 1
+    # Chosen, the form shows what was chosen: rendered by the page itself.
+    assert b'value="online" selected' in client.get(url, {"format": "online"}).content
+    assert len(renders) == 1
+    settings.CLPAGES_SHARED_CACHE = False
+    assert [client.get(url).content, client.get(url, {"page": "2"}).content] == shared_pages
