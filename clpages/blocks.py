@@ -54,14 +54,3 @@ class BodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
-
-
-class MeasureResultBlock(blocks.StructBlock):
-    """One reading of a measure: results are recorded over time, not once at the end."""
-
-    date = blocks.DateBlock()
-    value = blocks.DecimalBlock(required=False, help_text="Leave empty for a story or observation.")
-    note = blocks.TextBlock(required=False)
-
-    class Meta:
-        icon = "date"

@@ -81,12 +81,12 @@ def verdict(value, target, unit, lower):
 
 
 def measure_chart(results, *, baseline, target, unit):
-    """The chart of `results` (MeasureResultBlock values, in date order) for one measure."""
-    readings = [result for result in results if result["value"] is not None]
+    """The chart of `results` (MeasureResult records, in date order) for one measure."""
+    readings = [result for result in results if result.value is not None]
     lower = aims_lower(baseline, target)
     # Percentages are drawn on a 0-100 scale so 50% fills half the width, whatever the goal.
     floor = Decimal(100) if unit.strip() == "%" else Decimal(1)
-    scale = max([r["value"] for r in readings] + [target or 0, baseline or 0, floor])
+    scale = max([r.value for r in readings] + [target or 0, baseline or 0, floor])
 
     def width(value):
         return max(0, min(100, int(value / scale * 100)))
@@ -95,8 +95,8 @@ def measure_chart(results, *, baseline, target, unit):
     if readings and baseline is not None:
         rows.append(ChartRow(None, baseline, width(baseline), amount(baseline, unit), None))
     for reading in readings:
-        words, met = verdict(reading["value"], target, unit, lower)
-        rows.append(ChartRow(reading["date"], reading["value"], width(reading["value"]), words, met))
+        words, met = verdict(reading.value, target, unit, lower)
+        rows.append(ChartRow(reading.date, reading.value, width(reading.value), words, met))
     goal_words = ""
     if target is not None:
         goal_words = amount(target, unit) + (" or less" if lower else " or more")
@@ -106,3 +106,25 @@ def measure_chart(results, *, baseline, target, unit):
         goal_words=goal_words,
         start_words=amount(baseline, unit) if baseline is not None else "",
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    """Where a measure stands, from its latest figure: what the page says before any chart."""
+
+    met: bool | None  # None when no goal was set or nothing was counted yet
+    date: datetime.date | None
+    words: str  # "68% (goal: 70% or more)"; "" when nothing was counted yet
+
+
+def summary(results, *, baseline, target, unit):
+    readings = [result for result in results if result.value is not None]
+    if not readings:
+        return Summary(met=None, date=None, words="")
+    latest = readings[-1]
+    lower = aims_lower(baseline, target)
+    if target is None:
+        return Summary(met=None, date=latest.date, words=amount(latest.value, unit))
+    met = latest.value <= target if lower else latest.value >= target
+    goal = amount(target, unit) + (" or less" if lower else " or more")
+    return Summary(met=met, date=latest.date, words=f"{amount(latest.value, unit)} (goal: {goal})")

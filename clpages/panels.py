@@ -10,7 +10,7 @@ import functools
 
 from django.utils.html import format_html, format_html_join
 from wagtail.admin import compare
-from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels import InlinePanel, Panel
 
 
 class NestedChildRelationComparison(compare.ChildRelationComparison):
@@ -47,3 +47,32 @@ class NestedInlinePanel(InlinePanel):
                 functools.partial(NestedChildRelationComparison, *comparison.args, **comparison.keywords)
                 for comparison in super().get_comparison()
             ]
+
+
+class WarningsPanel(Panel):
+    """Warnings a page works out about itself, shown beside the fields they are about.
+
+    They never block saving: success agreed after the work began is worth knowing and saying,
+    not a reason to lose an edit. ``method_name`` names a method of the page returning sentences.
+    """
+
+    def __init__(self, method_name, **kwargs):
+        super().__init__(**kwargs)
+        self.method_name = method_name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "method_name": self.method_name}
+
+    @property
+    def clean_name(self):
+        return super().clean_name or self.method_name
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "clpages/admin/panels/warnings.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.warnings = getattr(self.instance, self.panel.method_name)() if self.instance else []
+
+        def is_shown(self):
+            return bool(self.warnings) and super().is_shown()

@@ -95,6 +95,14 @@ class MeasureKind(models.TextChoices):
     OUTPUT = "output", "Output statistic"
 
 
+class ResponseStatus(models.TextChoices):
+    """Where the library stands on something people asked for ("You said, we did")."""
+
+    DONE = "done", "Done"
+    UNDER_WAY = "under_way", "Under way"
+    NOT_POSSIBLE = "not_possible", "Not possible, and why"
+
+
 class PartnerKind(models.TextChoices):
     COMMUNITY_ORGANISATION = "community", "Community organisation"
     ACTION_GROUP = "action_group", "Community action group"

@@ -1,4 +1,10 @@
-from clpages.models.evaluations import EvaluationIndexPage, EvaluationMeasure, EvaluationPage, EvaluationQuote
+from clpages.models.evaluations import (
+    EvaluationIndexPage,
+    EvaluationMeasure,
+    EvaluationPage,
+    EvaluationQuote,
+    EvaluationResponse,
+)
 from clpages.models.generation import ContentGeneration
 from clpages.models.hub import CommunityHubPage
 from clpages.models.library import LibraryContact, LibraryDetails, contact_for_site, library_contact
@@ -8,6 +14,7 @@ from clpages.models.occurrences import SessionOccurrence
 from clpages.models.partners import Audience, CommunityPartner, Language, Location
 from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
 from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramTag
+from clpages.models.results import MeasureResult, ResultSource
 from clpages.models.sessions import ProgramSession, SessionException
 
 __all__ = [
@@ -19,6 +26,9 @@ __all__ = [
     "EvaluationMeasure",
     "EvaluationPage",
     "EvaluationQuote",
+    "EvaluationResponse",
+    "MeasureResult",
+    "ResultSource",
     "Language",
     "LibraryApprovalTask",
     "LibraryContact",

@@ -5,24 +5,30 @@ shared back with the community. The model keeps its name."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from rest_framework import serializers as drf
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from clpages.blocks import RICH_TEXT_FEATURES, MeasureResultBlock
-from clpages.charts import measure_chart
+from clpages import chart_svg
+from clpages.blocks import RICH_TEXT_FEATURES
+from clpages.charts import measure_chart, summary
 from clpages.joining import attendance_of
+from clpages.models import success
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
+from clpages.panels import NestedInlinePanel, WarningsPanel
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
 from clpages.publishing import serializers as api
 from clpages.search.words import WordFormsIndexed
 from clpages.single_line import SingleLineTitleMixin
-from clpages.stages import MeasureKind
+from clpages.stages import MeasureKind, ResponseStatus
 
 
 class EvaluationIndexPage(CommunityIndexPage):
@@ -65,14 +71,21 @@ class EvaluationPage(
         related_name="evaluations",
     )
     summary = models.TextField(max_length=300, help_text="Shown in listings and search results.")
+    # Used only when the program's page does not say what success looks like (clpages.models.success).
     success_definition = RichTextField(
+        blank=True,
         features=RICH_TEXT_FEATURES,
         verbose_name="success, as the community defined it",
+        help_text="Only when the program's page does not say it, e.g. for a partnership.",
     )
     success_agreed_by = models.CharField(
-        max_length=250, help_text="Who agreed what success means, e.g. 'the Newcomer Families action group'."
+        max_length=250,
+        blank=True,
+        help_text="Who agreed what success means, e.g. 'the Newcomer Families action group'.",
     )
-    success_agreed_on = models.DateField(help_text="When it was agreed: ideally before the work began.")
+    success_agreed_on = models.DateField(
+        null=True, blank=True, help_text="When it was agreed: ideally before the work began."
+    )
     period_start = models.DateField(verbose_name="period covered from")
     period_end = models.DateField(verbose_name="to")
     findings = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -94,12 +107,23 @@ class EvaluationPage(
             [
                 FieldPanel("success_definition"),
                 FieldRowPanel([FieldPanel("success_agreed_by"), FieldPanel("success_agreed_on")]),
+                WarningsPanel("success_warnings"),
             ],
             heading="Success, defined by the community",
+            help_text=(
+                "When the program's page says what success looks like, this page shows that. "
+                "Fill these in only when it does not, e.g. for a partnership's results."
+            ),
         ),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading="Period covered"),
         InlinePanel("measures", heading="Measures", label="Measure"),
         InlinePanel("quotes", heading="What we heard", label="Quote or story"),
+        InlinePanel(
+            "responses",
+            heading="You said, we did",
+            label="Something people asked for",
+            help_text="What people told us, and what the library and its partners did about it.",
+        ),
         FieldPanel("findings"),
         FieldPanel("what_changed"),
     ]
@@ -118,13 +142,15 @@ class EvaluationPage(
         APIField("partnership", serializer=api.PageLinkField(source="public_partnership")),
         APIField("partners", serializer=api.PartnerSerializer(many=True)),
         APIField("summary"),
-        APIField("success_definition"),
-        APIField("success_agreed_by"),
-        APIField("success_agreed_on"),
+        # The success shown on the page: the program's agreement, or this page's own.
+        APIField("success_definition", serializer=drf.CharField(source="agreed_success.text")),
+        APIField("success_agreed_by", serializer=drf.CharField(source="agreed_success.agreed_by")),
+        APIField("success_agreed_on", serializer=drf.DateField(source="agreed_success.agreed_on")),
         APIField("period_start"),
         APIField("period_end"),
         APIField("measures", serializer=api.MeasureSerializer(many=True)),
         APIField("public_quotes", serializer=api.QuoteSerializer(many=True)),
+        APIField("responses", serializer=api.ResponseSerializer(many=True)),
         APIField("findings"),
         APIField("what_changed"),
     ]
@@ -143,6 +169,11 @@ class EvaluationPage(
             message = "Choose the program or the partnership these results are about."
             errors["program"] = message
             errors["partnership"] = message
+        program = self.program if self.program_id else None
+        if not success.agreed_success(self, program).text:
+            errors["success_definition"] = (
+                "Say what success looks like, as the community agreed it: here, or on the program's page."
+            )
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "The period covered must end on or after the day it starts."
         if errors:
@@ -159,6 +190,14 @@ class EvaluationPage(
     def public_partnership(self):
         partnership = self.partnership if self.partnership_id else None
         return partnership if is_public(partnership) else None
+
+    @property
+    def agreed_success(self):
+        """What success means, as shown: the public program's agreement, or this page's own."""
+        return success.agreed_success(self, self.public_program)
+
+    def success_warnings(self):
+        return success.evaluation_warnings(self, self.program if self.program_id else None)
 
     @property
     def partners(self):
@@ -180,7 +219,7 @@ class EvaluationPage(
         context = super().get_context(request, *args, **kwargs)
         # Only quotes and stories whose speakers agreed to share them ever reach the page.
         context["quotes"] = self.quotes.filter(consent=True)
-        context["measures"] = self.measures.all()
+        context["measures"] = self.measures.prefetch_related("results")
         # How many came, when the app taking registrations counted them: numbers, never names.
         program = self.public_program
         context["attendance"] = (
@@ -189,7 +228,7 @@ class EvaluationPage(
         return context
 
 
-class EvaluationMeasure(Orderable):
+class EvaluationMeasure(Orderable, ClusterableModel):
     evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="measures")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=MeasureKind.choices, default=MeasureKind.STORY)
@@ -198,33 +237,59 @@ class EvaluationMeasure(Orderable):
     baseline = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True, help_text="Where things stood at the start."
     )
-    results = StreamField(
-        [("result", MeasureResultBlock())], blank=True, help_text="Add results as they come in."
-    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("baseline"), FieldPanel("target"), FieldPanel("unit")]),
-        FieldPanel("results"),
+        NestedInlinePanel(
+            "entered_results",
+            heading="Results",
+            label="result",
+            help_text="Add results as they come in. Results from surveys and imports are added for you.",
+        ),
     ]
 
     def __str__(self):
         return self.name
 
-    @property
+    @cached_property
     def sorted_results(self):
-        return sorted((block.value for block in self.results), key=lambda r: r["date"])
+        """Every result, oldest first: those typed in the page and those recorded from surveys,
+        attendance or imports (never in a revision).
+
+        A revision or a preview holds its typed results in memory: they are read from there, the
+        others from the database. A stored measure reads all of them through ``results``, which
+        listings prefetch."""
+        if "entered_results" in getattr(self, "_cluster_related_objects", {}) or not self.pk:
+            results = list(self.entered_results.all())
+            if self.pk:
+                results += [result for result in self.results.all() if result.entered_in_id is None]
+        else:
+            results = list(self.results.all())
+        return sorted(results, key=lambda result: (result.date, result.pk or 0))
 
     @property
     def latest_value(self):
-        values = [r["value"] for r in self.sorted_results if r["value"] is not None]
+        values = [result.value for result in self.sorted_results if result.value is not None]
         return values[-1] if values else None
 
     @property
     def chart(self):
         """The results as bars for a plain HTML/CSS chart, each with its numbers in words."""
         return measure_chart(self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit)
+
+    @property
+    def trend(self):
+        """The results over time as an SVG line against the goal (None with fewer than two)."""
+        return chart_svg.trend(
+            self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit
+        )
+
+    @property
+    def summary(self):
+        """Whether the latest figure meets the goal, for the sentence above the charts."""
+        return summary(self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit)
 
 
 class EvaluationQuote(Orderable):
@@ -246,3 +311,19 @@ class EvaluationQuote(Orderable):
 
     def __str__(self):
         return self.text[:60]
+
+
+class EvaluationResponse(Orderable):
+    """One line of "You said, we did": what was heard, linked to what changed because of it."""
+
+    evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="responses")
+    you_said = models.TextField(max_length=500, help_text="What people told us, in a sentence or two.")
+    we_did = models.TextField(
+        max_length=500, help_text="What we did, or are doing, about it; or why we could not."
+    )
+    status = models.CharField(max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.DONE)
+
+    panels = [FieldPanel("you_said"), FieldPanel("we_did"), FieldPanel("status")]
+
+    def __str__(self):
+        return self.you_said[:60]

@@ -32,6 +32,8 @@ from clpages.models.program_search import ProgramSearchMixin
 from clpages.models.program_summary import NextSession, ProgramWordsMixin
 from clpages.models.querysets import ProgramQuerySet
 from clpages.models.sessions import ProgramSession as ProgramSession
+from clpages.models.success import program_warnings
+from clpages.panels import WarningsPanel
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.partners.page_form import ProgramPageForm
 from clpages.performance.visibility import ViewRestrictionsMixin, public
@@ -131,6 +133,18 @@ class ProgramPage(
         features=RICH_TEXT_FEATURES,
         help_text="What success means to the community, agreed before the program starts.",
     )
+    success_agreed_by = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name="who agreed it",
+        help_text="e.g. 'Newcomer parents and Northside teen tutors, at the planning meeting'.",
+    )
+    success_agreed_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="when it was agreed",
+        help_text="Ideally before the first session.",
+    )
 
     # Accessibility: what a patron needs to know before deciding to come, offered at every
     # session. Patrons filter the listing by these (programs.filter_fields.ACCESS_FEATURES).
@@ -168,7 +182,12 @@ class ProgramPage(
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("community_goals"), FieldPanel("success_looks_like")],
+            [
+                FieldPanel("community_goals"),
+                FieldPanel("success_looks_like"),
+                FieldRowPanel([FieldPanel("success_agreed_by"), FieldPanel("success_agreed_on")]),
+                WarningsPanel("success_warnings"),
+            ],
             heading="Goals and success, as the community defined them",
         ),
         MultiFieldPanel(
@@ -198,6 +217,8 @@ class ProgramPage(
         APIField("co_created_with", serializer=api.PartnerSerializer(many=True)),
         APIField("community_goals"),
         APIField("success_looks_like"),
+        APIField("success_agreed_by"),
+        APIField("success_agreed_on"),
         APIField("step_free_access"),
         APIField("interpretation"),
         APIField("captions"),
@@ -234,6 +255,9 @@ class ProgramPage(
         ProgramPage.objects.filter(pk=self.pk).update(last_session_end=last_end)
         self.last_session_end = last_end
 
+    def success_warnings(self):
+        return program_warnings(self)
+
     def upcoming_dates(self, preview=False, now=None, limit=UPCOMING_DATES_SHOWN):
         """The program's dates still to end, soonest first, at most `limit` (SessionOccurrences).
 
@@ -269,7 +293,12 @@ class ProgramPage(
         context["series"] = series_of(context["sessions"])
         context["next_session"] = NextSession.among(context["sessions"])
         context["partners"] = self.co_created_with.select_related("logo")
-        context["evaluations"] = public(self.evaluations.live())
+        # Newest first: the first one's measures are the program's headline results.
+        context["evaluations"] = list(
+            public(self.evaluations.live())
+            .order_by("-period_end", "-pk")
+            .prefetch_related("measures__results")
+        )
         context["facts"] = self.fact_names(preview=preview)
         return context
 

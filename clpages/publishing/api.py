@@ -67,7 +67,9 @@ def _optimise_evaluations(queryset):
         Prefetch("program__co_created_with", queryset=_partners()),
         "partnership__partner__languages",
         "measures",
+        "measures__results",
         "quotes",
+        "responses",
     )
 
 

@@ -167,9 +167,9 @@ class MeasureSerializer(_ReadOnlySerializer):
     def get_results(self, measure):
         return [
             {
-                "date": result["date"].isoformat() if result["date"] else None,
-                "value": _number(result["value"]),
-                "note": result["note"] or "",
+                "date": result.date.isoformat(),
+                "value": _number(result.value),
+                "note": result.note,
             }
             for result in measure.sorted_results
         ]
@@ -181,6 +181,14 @@ class QuoteSerializer(_ReadOnlySerializer):
     text = serializers.CharField()
     attribution = serializers.CharField()
     is_story = serializers.BooleanField()
+
+
+class ResponseSerializer(_ReadOnlySerializer):
+    """What people said and what was done about it ("You said, we did")."""
+
+    you_said = serializers.CharField()
+    we_did = serializers.CharField()
+    status = ChoiceWithLabelField()
 
 
 class PageLinkField(serializers.Field):

@@ -15,9 +15,11 @@ from clpages.models import (
     EvaluationMeasure,
     EvaluationPage,
     EvaluationQuote,
+    EvaluationResponse,
     Language,
     LibraryDetails,
     Location,
+    MeasureResult,
     PartnershipIndexPage,
     PartnershipNextStep,
     PartnershipPage,
@@ -199,6 +201,10 @@ class DemoBuilder:
             body=[("text", f"<p>{data['body']}</p>")],
             community_goals=f"<p>{data['goals']}</p>",
             success_looks_like=f"<p>{data['success']}</p>",
+            success_agreed_by=data.get("success_agreed_by", ""),
+            success_agreed_on=self.today + datetime.timedelta(days=data["success_agreed_on"])
+            if "success_agreed_on" in data
+            else None,
             step_free_access=all(self.locations[s[3]].step_free_access for s in data["sessions"] if s[3]),
             captions=data.get("captions", False),
             interpretation=data.get("interpretation", ""),
@@ -319,9 +325,6 @@ class DemoBuilder:
             program=programs.get(data.get("program")),
             partnership=partnerships.get(data.get("partnership")),
             summary=data["summary"],
-            success_definition=f"<p>{data['success_definition']}</p>",
-            success_agreed_by=data["success_agreed_by"],
-            success_agreed_on=day(data["success_agreed_on"]),
             period_start=day(data["period"][0]),
             period_end=day(data["period"][1]),
             findings=f"<p>{data['findings']}</p>",
@@ -329,7 +332,7 @@ class DemoBuilder:
         )
         index.add_child(instance=page)
         for order, measure in enumerate(data["measures"]):
-            EvaluationMeasure.objects.create(
+            record = EvaluationMeasure.objects.create(
                 evaluation=page,
                 sort_order=order,
                 name=measure["name"],
@@ -337,14 +340,20 @@ class DemoBuilder:
                 unit=measure.get("unit", ""),
                 baseline=_decimal(measure.get("baseline")),
                 target=_decimal(measure.get("target")),
-                results=[
-                    ("result", {"date": day(offset), "value": _decimal(value), "note": note})
-                    for offset, value, note in measure["results"]
-                ],
+            )
+            MeasureResult.objects.bulk_create(
+                MeasureResult(
+                    measure=record, entered_in=record, date=day(offset), value=_decimal(value), note=note
+                )
+                for offset, value, note in measure["results"]
             )
         for order, (text, attribution, consent) in enumerate(data["quotes"]):
             EvaluationQuote.objects.create(
                 evaluation=page, sort_order=order, text=text, attribution=attribution, consent=consent
+            )
+        for order, (said, did, status) in enumerate(data.get("responses", [])):
+            EvaluationResponse.objects.create(
+                evaluation=page, sort_order=order, you_said=said, we_did=did, status=status
             )
         page.save_revision().publish()
         self._new(f"evaluation {page.title!r}")

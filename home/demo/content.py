@@ -290,7 +290,10 @@ PROGRAMS = [
         "body": "Designed by newcomer parents and Northside teens together. Drop in after school; "
         "snacks are provided by Riverbend Food Share.",
         "goals": "Newcomer children keep up at school and feel they belong.",
-        "success": "Children finish their homework with confidence, and teen mentors grow as leaders.",
+        "success": "Children finish their homework with confidence, and feel they belong at school "
+        "and at the library. Teen tutors grow as leaders.",
+        "success_agreed_by": "Newcomer parents and Northside teen tutors, at the planning meeting",
+        "success_agreed_on": -150,
         "sessions": _weekly(1, 15.5, 2, "northside", weeks=6),
         "cancel": [2],
         "sensory_friendly": True,
@@ -393,7 +396,9 @@ PROGRAMS = [
         "body": "This summer's season has ended. We are looking at the results together with the "
         "parents who planned it; one wrap-up gathering is coming up.",
         "goals": "Young children in Eastgate play outside and enjoy books.",
-        "success": "Parents feel welcome and children ask for more stories at home.",
+        "success": "Parents feel welcome, and children ask for stories at home.",
+        "success_agreed_by": "Eastgate Parents for Play",
+        "success_agreed_on": -200,
         "sessions": [(10, 10, 1.5, "eastgate", {})],
         "sensory_friendly": True,
         "accessibility_notes": "Outdoors, with no amplified sound; children are free to move around.",
@@ -409,7 +414,9 @@ PROGRAMS = [
         "summary": "One-to-one help with phones and tablets, shaped by what older adults asked for.",
         "body": "The first season is being evaluated with the Seniors Circle.",
         "goals": "Older adults stay connected with family and services.",
-        "success": "Members use video calls and online services without help.",
+        "success": "Members make video calls on their own and feel less alone.",
+        "success_agreed_by": "Members of the Harbour Street Seniors Circle",
+        "success_agreed_on": -380,
         "sessions": [
             (7, 14, 2, "harbour", {"registration": "site", "capacity": 8, "places_per_registration": 2})
         ],
@@ -552,10 +559,6 @@ EVALUATIONS = [
         "slug": "homework-help-club-first-term",
         "program": "homework-help-club",
         "summary": "What newcomer families and teen tutors told us after the first term.",
-        "success_definition": "Children finish their homework with confidence, and feel they belong "
-        "at school and at the library. Teen tutors grow as leaders.",
-        "success_agreed_by": "Newcomer parents and Northside teen tutors, at the planning meeting",
-        "success_agreed_on": -150,
         "period": (-120, -10),
         "measures": [
             {
@@ -593,15 +596,25 @@ EVALUATIONS = [
         "findings": "Confidence grew steadily. Children came most on Tuesdays, when teen tutors who "
         "speak their language were there.",
         "what_changed": "We added a second Dari-speaking tutor and moved snacks to the start of the session.",
+        "responses": [
+            (
+                "Children wanted more help in Dari, not only in English.",
+                "A second Dari-speaking tutor joined on Tuesdays.",
+                "done",
+            ),
+            ("Hungry children cannot concentrate.", "Snacks now come first, before homework.", "done"),
+            (
+                "Parents asked for a session on Saturdays.",
+                "The library has no staff on Saturday afternoons yet; we are asking volunteers.",
+                "under_way",
+            ),
+        ],
     },
     {
         "title": "Play and Learn in the Park: summer season",
         "slug": "play-and-learn-summer-season",
         "program": "play-and-learn-in-the-park",
         "summary": "How the first summer of outdoor stories went, in parents' own words.",
-        "success_definition": "Parents feel welcome, and children ask for stories at home.",
-        "success_agreed_by": "Eastgate Parents for Play",
-        "success_agreed_on": -200,
         "period": (-160, -40),
         "measures": [
             {
@@ -632,9 +645,6 @@ EVALUATIONS = [
         "partnership": "harbour-street-seniors-circle",
         "program": "tech-help-for-seniors",
         "summary": "A year of working together: what older adults say has changed.",
-        "success_definition": "Members make video calls on their own and feel less alone.",
-        "success_agreed_by": "Members of the Harbour Street Seniors Circle",
-        "success_agreed_on": -380,
         "period": (-365, -5),
         "measures": [
             {

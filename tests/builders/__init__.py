@@ -32,7 +32,7 @@ from tests.builders.partners import (
     edit_form_data,
     post_form,
 )
-from tests.builders.programs import make_evaluation, make_partnership, make_program
+from tests.builders.programs import make_evaluation, make_measure, make_partnership, make_program
 from tests.builders.queries import count_queries, request_queries
 from tests.builders.shared import built_once, committed, ensure_wagtail_base, fresh
 from tests.builders.site import PASSWORD, build_site, make_location, make_partner, make_user
@@ -61,6 +61,7 @@ __all__ = [
     "fresh",
     "index_updates_skipped",
     "make_evaluation",
+    "make_measure",
     "make_location",
     "make_partner",
     "make_partnership",

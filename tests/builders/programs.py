@@ -4,7 +4,14 @@ import datetime
 
 from django.utils import timezone
 
-from clpages.models import EvaluationPage, PartnershipPage, ProgramPage, ProgramSession
+from clpages.models import (
+    EvaluationMeasure,
+    EvaluationPage,
+    MeasureResult,
+    PartnershipPage,
+    ProgramPage,
+    ProgramSession,
+)
 from clpages.stages import SessionFormat
 from tests.builders.indexing import index_updates_skipped
 from tests.builders.site import next_number
@@ -106,3 +113,14 @@ def make_evaluation(index, program=None, partnership=None, title=None, **kwargs)
         revision = page.save_revision()
     revision.publish()  # the last save updates the indexes
     return page
+
+
+def make_measure(evaluation, name="Families who came back", results=(), **kwargs):
+    """A measure of an evaluation with results typed in the page: ``(date, value, note)`` each."""
+    kwargs.setdefault("kind", "count")
+    measure = EvaluationMeasure.objects.create(evaluation=evaluation, name=name, **kwargs)
+    MeasureResult.objects.bulk_create(
+        MeasureResult(measure=measure, entered_in=measure, date=date, value=value, note=note)
+        for date, value, note in results
+    )
+    return measure

@@ -4,11 +4,12 @@ the site's address."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 
-from clpages.models import EvaluationMeasure, PartnershipNextStep
-from tests.factories import make_evaluation, make_partner, make_partnership, make_program
+from clpages.models import PartnershipNextStep
+from tests.builders import make_evaluation, make_measure, make_partner, make_partnership, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +53,14 @@ def partnership(tree):
 def evaluation(tree):
     program = make_program(tree["programs"], "Teen Zine Lab")
     page = make_evaluation(tree["evaluations"], program=program, title="Zine Lab results")
-    EvaluationMeasure.objects.create(
-        evaluation=page,
+    make_measure(
+        page,
         name="Teens who led a session",
         kind="count",
         unit="teens",
         target=10,
         baseline=0,
-        results=[("result", {"date": datetime.date(2026, 3, 1), "value": 7, "note": "Spring"})],
+        results=[(datetime.date(2026, 3, 1), Decimal(7), "Spring")],
     )
     return page
 
@@ -69,7 +70,7 @@ def test_the_evaluation_page_writes_every_date_the_same_way(client, evaluation):
     assert in_one_format(html) == []
     assert "Sunday 1 February 2026</time> to <time" in html  # the evaluation period
     assert "Thursday 15 January 2026" in html  # when success was agreed
-    assert html.count("Sunday 1 March 2026") == 2  # the result's bar and its note
+    assert html.count("Sunday 1 March 2026") == 3  # the summary, the result's bar and its row
 
 
 def test_the_partnership_page_writes_every_date_the_same_way(client, partnership):

@@ -7,17 +7,13 @@ from decimal import Decimal
 import pytest
 
 from clpages.charts import measure_chart
-from clpages.models import EvaluationMeasure
-from tests.factories import make_evaluation, make_program
+from clpages.models import MeasureResult
+from tests.builders import make_evaluation, make_measure, make_program
 
 
 def results(*values):
     return [
-        {
-            "date": datetime.date(2026, month, 1),
-            "value": None if value is None else Decimal(value),
-            "note": "",
-        }
+        MeasureResult(date=datetime.date(2026, month, 1), value=None if value is None else Decimal(value))
         for month, value in enumerate(values, start=1)
     ]
 
@@ -87,16 +83,16 @@ def test_bars_stay_inside_the_chart_whatever_the_numbers():
 def test_the_evaluation_page_gives_each_bar_its_words(client, tree):
     program = make_program(tree["programs"], "Story time")
     evaluation = make_evaluation(tree["evaluations"], program=program, title="Story time results")
-    EvaluationMeasure.objects.create(
-        evaluation=evaluation,
+    make_measure(
+        evaluation,
         name="Families who came back",
         kind="count",
         unit="<b>families</b>",
         baseline=5,
         target=20,
         results=[
-            ("result", {"date": datetime.date(2026, 12, 8), "value": 12, "note": ""}),
-            ("result", {"date": datetime.date(2027, 3, 2), "value": 21, "note": "Spring"}),
+            (datetime.date(2026, 12, 8), Decimal(12), ""),
+            (datetime.date(2027, 3, 2), Decimal(21), "Spring"),
         ],
     )
     evaluation.save_revision().publish()

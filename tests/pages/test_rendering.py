@@ -1,12 +1,12 @@
 """Every page type renders the content editors and partners put in it."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from clpages.models import (
-    EvaluationMeasure,
     EvaluationQuote,
     PartnershipNextStep,
     ProgramPage,
@@ -18,6 +18,7 @@ from tests.builders import (
     fresh,
     make_evaluation,
     make_location,
+    make_measure,
     make_partner,
     make_partnership,
     make_program,
@@ -50,6 +51,8 @@ def _build_content():
         stage=4,
         community_goals="<p>Teens have a creative space they run themselves.</p>",
         success_looks_like="<p>Teens publish a zine.</p>",
+        success_agreed_by="The zine crew",
+        success_agreed_on=datetime.date(2026, 1, 10),
         interpretation="Spanish interpreter",
         body=[("quote", {"text": "We run it ourselves.", "attribution": "A teen organiser"})],
     )
@@ -81,14 +84,14 @@ def _build_content():
         partnership=partnership, what="Pilot late opening", who="Branch manager"
     )
     evaluation = make_evaluation(tree["evaluations"], program=program, title="Zine Lab results")
-    EvaluationMeasure.objects.create(
-        evaluation=evaluation,
+    make_measure(
+        evaluation,
         name="Teens who led a session",
         kind="count",
         unit="teens",
         target=10,
         baseline=0,
-        results=[("result", {"date": datetime.date(2026, 3, 1), "value": 7, "note": "Spring"})],
+        results=[(datetime.date(2026, 3, 1), Decimal(7), "Spring")],
     )
     EvaluationQuote.objects.create(evaluation=evaluation, text="It felt like ours.", consent=True)
     for page in (program, partnership, evaluation):
@@ -147,8 +150,12 @@ def test_partnership_page_shows_framing_prompts_next_steps_and_programs(client, 
 
 def test_evaluation_page_shows_success_measures_results_and_credit(client, content):
     html = _html(client, content["evaluation"])
-    assert "Families feel at home in the library." in html
-    assert "Agreed by The planning group" in html
+    # One text for success: the program's agreement, not a second wording on the results page.
+    assert "Teens publish a zine." in html and "Families feel at home in the library." not in html
+    assert (
+        "Agreed by The zine crew on <time" in html
+        and "Saturday 10 January 2026</time>, for the program." in html
+    )
     assert "Teens who led a session" in html
     assert "Not yet: 7 of 10 teens" in html
     assert "It felt like ours." in html

@@ -1,6 +1,7 @@
 """The read-only JSON API (Wagtail API v2): public fields only, at a constant query cost."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -27,6 +28,7 @@ from tests.builders import (
     fresh,
     make_evaluation,
     make_location,
+    make_measure,
     make_partner,
     make_partnership,
     make_program,
@@ -88,16 +90,16 @@ def _build_community():
     cancelled.save()
     partnership = make_partnership(tree["partnerships"], partner, "Working with Northside youth")
     evaluation = make_evaluation(tree["evaluations"], program=program, partnership=partnership)
-    EvaluationMeasure.objects.create(
-        evaluation=evaluation,
+    make_measure(
+        evaluation,
         name="Young people who made a zine",
         kind="count",
         unit="people",
         baseline=0,
         target=40,
         results=[
-            ("result", {"date": datetime.date(2026, 5, 1), "value": 31, "note": "Spring term"}),
-            ("result", {"date": datetime.date(2026, 3, 1), "value": 12, "note": ""}),
+            (datetime.date(2026, 5, 1), Decimal(31), "Spring term"),
+            (datetime.date(2026, 3, 1), Decimal(12), ""),
         ],
     )
     EvaluationQuote.objects.create(evaluation=evaluation, text="I felt heard here.", consent=True)
