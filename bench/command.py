@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
-from bench import registrations
+from bench import registrations, surveys
 from bench.catalogue import Catalogue
 from bench.measure import TARGETS, measure_all
 
@@ -96,6 +96,7 @@ class Command(BaseCommand):
         catalogue = Catalogue()
         rows = {}
         self.registration_posts = {}
+        self.survey_rows = {}
         # Emails (registrations) stay in memory: nobody is written to, nothing personal is printed.
         with override_settings(
             MEDIA_ROOT=workdir / "media",
@@ -125,6 +126,8 @@ class Command(BaseCommand):
                         self.registration_posts[size] = registrations.measure_registration_post(
                             catalogue, repeat
                         )
+                    if surveys.installed():
+                        self.survey_rows[size] = surveys.measure_survey(catalogue, repeat)
         return rows
 
     def _print(self, rows, sizes, vendor, repeat, markdown):
@@ -177,6 +180,19 @@ class Command(BaseCommand):
                 f"Registration POST at N={size:,}: {post.queries} q, {post.median_ms:.1f} ms "
                 f"(CPU {post.cpu_ms:.1f}), a new person each time; {post.note}"
             )
+        for size, (page, post) in self.survey_rows.items():
+            if page.available:
+                out(
+                    f"{page.name} at N={size:,}: {page.queries} q, {page.median_ms:.1f} ms "
+                    f"(CPU {page.cpu_ms:.1f}); cached {page.cached_queries} q, {page.cached_ms:.1f} ms"
+                )
+            if post.median_ms is not None:
+                out(
+                    f"Survey POST at N={size:,}: {post.queries} q, {post.median_ms:.1f} ms "
+                    f"(CPU {post.cpu_ms:.1f}); {post.note}"
+                )
+            else:
+                out(f"Survey POST at N={size:,}: {post.note}")
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         out(f"Machine: {os.cpu_count()} cores, load average {load} (1, 5, 15 min) at the end of the run.")
         out(

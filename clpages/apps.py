@@ -40,6 +40,11 @@ class ClpagesConfig(AppConfig):
 
         connect_search_name_signals()
 
+        # Publishing results writes once to those who asked to hear (clpages/hear_back).
+        from clpages.hear_back.changes import connect_signals as connect_hear_back_signals
+
+        connect_hear_back_signals()
+
         # The page policy now, so code outside the admin never sees partners' unscoped grants;
         # image and document policies wait for their apps' ready() (see wagtail_hooks).
         from clpages.partners.page_permissions import register_page_policy

@@ -85,7 +85,8 @@ def trend(results, *, baseline, target, unit):
         Label(WIDTH - RIGHT, HEIGHT - 16, _short_date(last), "end"),
     ]
     if target is not None:
-        labels.append(Label(WIDTH - RIGHT, y(target) - 6, f"Goal: {amount(target, unit)}", "end"))
+        # Above its line at the left: the latest result, at the right, is often on the goal.
+        labels.append(Label(LEFT + 8, y(target) - 8, f"Goal: {amount(target, unit)}", "start"))
     if baseline is not None:
         # Below its line, at the right, clear of the first dot (which starts near it).
         labels.append(
@@ -116,7 +117,7 @@ class Spread:
     height: int
     total: int
     width: int = WIDTH
-    bar_left: int = 220
+    bar_left: int = 240
     bar_right: int = WIDTH - 120
 
 
@@ -129,7 +130,7 @@ def spread(options):
     if not total:
         return None
     most = max(count for _, count in options)
-    room = WIDTH - 120 - 220
+    room = WIDTH - 120 - 240
     bars = []
     for index, (label, count) in enumerate(options):
         share = round(100 * count / total)

@@ -36,6 +36,27 @@ DEFAULTS = {
     "CLPAGES_REGISTRATION_PARTNERS_SEE_NAMES": False,
     # How many hours before a date its registrants are reminded (`manage.py run_registrations`).
     "CLPAGES_REGISTRATION_REMINDER_HOURS": 24,
+    # Listening on this website (clpages.listening): how many answers one client address may send
+    # (django-ratelimit's rate), and how many days an answer is kept before it is erased (a quote
+    # shown on its page with consent keeps its words, credit and language).
+    "CLPAGES_LISTENING_RATE": "10/h",
+    "CLPAGES_LISTENING_KEEP_DAYS": 30,
+    # Outcome surveys (clpages.surveys): how many answers one client address may send
+    # (django-ratelimit's rate), and how many answers a question needs before any figure from it
+    # is shown, so that nobody can be picked out of a few.
+    "CLPAGES_SURVEY_RATE": "20/h",
+    "CLPAGES_SURVEY_MIN_ANSWERS": 5,
+    # Importing a measure's results from a spreadsheet (clpages.measures): the largest file
+    # accepted, in bytes, and the most rows one file may hold.
+    "CLPAGES_RESULTS_IMPORT_MAX_BYTES": 1_000_000,
+    "CLPAGES_RESULTS_IMPORT_MAX_ROWS": 5000,
+    # Hearing back once when results are shared: how many requests one client address may send
+    # (django-ratelimit's rate), how many days a request waits for its confirmation (and its
+    # confirmation link works), and how many days a confirmed request waits for results before
+    # it is erased unsent.
+    "CLPAGES_HEAR_BACK_RATE": "10/h",
+    "CLPAGES_HEAR_BACK_CONFIRM_DAYS": 7,
+    "CLPAGES_HEAR_BACK_KEEP_DAYS": 365,
     # Whether `load_demo_content` may create the demo library and its sample accounts.
     "CLPAGES_ALLOW_DEMO_CONTENT": False,
 }

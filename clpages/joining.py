@@ -9,6 +9,12 @@ such an app the hook has no answer and pages say to contact the library.
 The same app may answer ``clpages_attendance`` (``ATTENDANCE_HOOK``): given a program and the
 days an evaluation covers, how many people came, as counts only, never who they were. Output
 statistics sit below the community's own measures on an evaluation's page.
+
+An app that runs outcome surveys (``clpages.surveys``) may answer ``clpages_survey_links``
+(``SURVEY_LINKS_HOOK``): the surveys open to a program's patrons, right after a date or some
+weeks later, which the registration app's thank-you and follow-up emails link to; and
+``clpages_open_surveys`` (``OPEN_SURVEYS_HOOK``), the surveys a results and learning page invites
+its readers to answer.
 """
 
 import dataclasses
@@ -71,3 +77,40 @@ def registrations_held(session_ids):
             for session_id, count in answer(session_ids).items():
                 held[session_id] = held.get(session_id, 0) + count
     return held
+
+
+SURVEY_LINKS_HOOK = "clpages_survey_links"
+
+
+@dataclasses.dataclass(frozen=True)
+class SurveyLink:
+    """A survey open to a program's patrons: its address (a path on this site), and how many
+    weeks after a date it is asked (0: right after, in the thank-you)."""
+
+    url: str
+    weeks_after: int = 0
+    title: str = ""
+
+
+def survey_links(program_ids):
+    """{program id: [SurveyLink]} of the surveys open to these programs' patrons, from the app
+    that runs outcome surveys (``clpages_survey_links``); the app that sends registrants emails
+    asks it, so that neither needs the other."""
+    links = {}
+    if program_ids:
+        for answer in hooks.get_hooks(SURVEY_LINKS_HOOK):
+            for program_id, found in answer(program_ids).items():
+                links.setdefault(program_id, []).extend(found)
+    return links
+
+
+OPEN_SURVEYS_HOOK = "clpages_open_surveys"
+
+
+def open_surveys(evaluation_id):
+    """[SurveyLink] of the surveys the public may answer about this results and learning page,
+    from the app that runs outcome surveys (``clpages_open_surveys``); [] without one."""
+    found = []
+    for answer in hooks.get_hooks(OPEN_SURVEYS_HOOK):
+        found.extend(answer(evaluation_id))
+    return found

@@ -2,6 +2,7 @@
 
 from django.urls import include, path, re_path
 
+from clpages.hear_back import views as hear_back
 from clpages.programs import ical
 from clpages.programs.feeds import NewProgramsAtomFeed, NewProgramsFeed
 from clpages.publishing.api import api_router
@@ -20,5 +21,9 @@ urlpatterns = [
     path("api/v2/", include((api_router.get_urlpatterns(), "api"))),
     # Finding programs. iCalendar files are plain URLs: Wagtail page URLs cannot end in ".ics".
     path("search/", search.search, name="search"),
+    # Hearing back once when results are shared: the form, and the link in its email.
+    path("hear-back/<int:page_id>/", hear_back.ask, name="hear_back"),
+    path("hear-back/<int:page_id>/sent/", hear_back.sent, name="hear_back_sent"),
+    path("hear-back/confirm/<str:token>/", hear_back.confirm, name="hear_back_confirm"),
     re_path(r"^(?P<page_path>(?:[\w\-]+/)+)calendar\.ics$", ical.page_calendar, name="calendar_ics"),
 ]

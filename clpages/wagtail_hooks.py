@@ -1,6 +1,10 @@
 from wagtail import hooks
 
 from clpages.accounts.email_change import account_settings_panel as account_email_panel
+from clpages.measures.buttons import page_header_buttons as measures_header_buttons
+from clpages.measures.buttons import page_listing_more_buttons as measures_listing_buttons
+from clpages.measures.importing import register_log_actions as register_import_log_action
+from clpages.measures.views import admin_urls as measures_admin_urls
 from clpages.partners.admin_api import construct_admin_api
 from clpages.partners.admin_hooks import (
     partner_explorer_queryset,
@@ -76,3 +80,11 @@ narrow_image_chooser()
 def hide_site_wide_reports_from_partners(request, menu_items):
     if acts_for_organisations(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# Results and learning pages: importing results from a CSV file and downloading the measures
+# (clpages.measures).
+hooks.register("register_admin_urls", measures_admin_urls)
+hooks.register("register_page_header_buttons", measures_header_buttons)
+hooks.register("register_page_listing_more_buttons", measures_listing_buttons)
+hooks.register("register_log_actions", register_import_log_action)

@@ -71,15 +71,23 @@ def pytest_configure(config):
         raise pytest.UsageError(f"--dist {dist} breaks the test order; use the default (--dist load).")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Whole runs of a module's tests to one worker (``tests/scheduling.py``)."""
+    from tests.scheduling import ModuleRunScheduling
+
+    return ModuleRunScheduling(config, log)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Tests run by phase (see ``_phase``); in each module, tests using data built once for it go
     after the module's other tests.
 
     Committed data is only emptied after its module, so no test that expects an untouched
-    database may come after it. Under pytest-xdist each worker takes its next tests from the
-    front of this order, so every worker runs its share in the same order (see
-    ``pytest_configure``).
+    database may come after it. Under pytest-xdist each worker takes its next run of a module's
+    tests from the front of this order, so every worker runs its share in the same order (see
+    ``pytest_configure`` and ``tests/scheduling.py``).
     """
     ordered, run = [], []
     for item in sorted(items, key=_phase):

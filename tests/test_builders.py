@@ -168,3 +168,18 @@ def test_workers_handed_whole_files_or_stealing_tests_are_refused(dist):
     # Each of these can give a worker rolled-back tests after another module emptied its database.
     with pytest.raises(pytest.UsageError, match="breaks the test order"):
         conftest.pytest_configure(SimpleNamespace(option=SimpleNamespace(dist=dist)))
+
+
+def test_a_worker_is_handed_a_modules_run_whole_and_runs_in_order():
+    from tests.scheduling import runs
+
+    collection = [
+        "tests/a.py::test_rolled_back",
+        "tests/a.py::test_also_rolled_back",
+        "tests/b.py::test_rolled_back",
+        "tests/a.py::test_empties_the_database",
+    ]
+    keys = runs(collection)
+    assert keys[collection[0]] == keys[collection[1]] != keys[collection[3]]
+    # Keys sort in the collected order, so units are handed out in phase order.
+    assert sorted(set(keys.values())) == [keys[collection[0]], keys[collection[2]], keys[collection[3]]]

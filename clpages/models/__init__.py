@@ -6,6 +6,7 @@ from clpages.models.evaluations import (
     EvaluationResponse,
 )
 from clpages.models.generation import ContentGeneration
+from clpages.models.hear_back import HearBackRequest
 from clpages.models.hub import CommunityHubPage
 from clpages.models.library import LibraryContact, LibraryDetails, contact_for_site, library_contact
 from clpages.models.membership import MembershipRequest, PartnerMembership
@@ -27,6 +28,7 @@ __all__ = [
     "EvaluationPage",
     "EvaluationQuote",
     "EvaluationResponse",
+    "HearBackRequest",
     "MeasureResult",
     "ResultSource",
     "Language",

@@ -18,7 +18,7 @@ from wagtail.search import index
 from clpages import chart_svg
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.charts import measure_chart, summary
-from clpages.joining import attendance_of
+from clpages.joining import attendance_of, open_surveys
 from clpages.models import success
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
@@ -225,6 +225,8 @@ class EvaluationPage(
         context["attendance"] = (
             attendance_of(program, self.period_start, self.period_end) if program else None
         )
+        # Surveys open to the public, when an app runs them: an invitation, never the answers.
+        context["surveys"] = open_surveys(self.pk)
         return context
 
 

@@ -143,10 +143,32 @@ EDITOR_REGISTRATION_PERMISSIONS = [
 ]
 
 
+LISTENING_APP = "clpages.listening"
+# Editors set and approve pages' questions, and read, moderate and export the answers.
+EDITOR_LISTENING_PERMISSIONS = [
+    ("clpages_listening", "listeningquestion", "change_listeningquestion"),
+    ("clpages_listening", "listeninganswer", "view_listeninganswer"),
+    ("clpages_listening", "listeninganswer", "change_listeninganswer"),
+]
+# Outcome surveys (the optional survey app, by its label only too): preparing and approving
+# them, entering paper answers and downloading the anonymous answers.
+SURVEYS_APP = "clpages.surveys"
+EDITOR_SURVEY_PERMISSIONS = [
+    *[("clpages_surveys", "survey", f"{action}_survey") for action in ("add", "change", "delete", "approve")],
+    ("clpages_surveys", "surveyresponse", "add_surveyresponse"),
+    ("clpages_surveys", "surveyresponse", "view_surveyresponse"),
+]
+
+
 def editor_model_permissions():
+    permissions = list(EDITOR_MODEL_PERMISSIONS)
     if apps.is_installed(REGISTRATIONS_APP):
-        return EDITOR_MODEL_PERMISSIONS + EDITOR_REGISTRATION_PERMISSIONS
-    return EDITOR_MODEL_PERMISSIONS
+        permissions += EDITOR_REGISTRATION_PERMISSIONS
+    if apps.is_installed(LISTENING_APP):
+        permissions += EDITOR_LISTENING_PERMISSIONS
+    if apps.is_installed(SURVEYS_APP):
+        permissions += EDITOR_SURVEY_PERMISSIONS
+    return permissions
 
 
 # Partners see their own organisations' records (the admin narrows the list to them).

@@ -10,6 +10,7 @@ import operator
 from functools import reduce
 
 from django.apps import apps
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
@@ -95,3 +96,19 @@ def shared_grants(user, model, cache_name):
 
 
 _RELATED = {GroupPagePermission: ("page",), GroupCollectionPermission: ("collection",)}
+
+
+def staff_codenames(user, app_label, codenames):
+    """Which of these permissions of an app the user holds as library staff.
+
+    As for pages, only grants from outside partner groups are staff rights: a permission ticked
+    for a partner group by mistake never widens a partner's scope to the whole site.
+    """
+    scoped_groups = scoped_group_ids(user)
+    if not scoped_groups:
+        return {codename for codename in codenames if user.has_perm(f"{app_label}.{codename}")}
+    return set(
+        Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        .filter(Q(user=user) | Q(group__in=user.groups.exclude(pk__in=scoped_groups)))
+        .values_list("codename", flat=True)
+    )

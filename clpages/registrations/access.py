@@ -14,11 +14,9 @@ sign-in sheet and the spreadsheet with them). They never change the record: the 
 import dataclasses
 
 from django.apps import apps
-from django.contrib.auth.models import Permission
-from django.db.models import Q
 
 from clpages.conf import setting
-from clpages.partners.scope import organisation_ids, scoped_group_ids
+from clpages.partners.scope import organisation_ids, scoped_group_ids, staff_codenames
 
 APP_LABEL = "clpages_registrations"
 VIEW = "view_registration"
@@ -54,24 +52,13 @@ class DateAccess:
     marks_attendance: bool
 
 
-def _staff_codenames(user, scoped_groups):
-    if not scoped_groups:
-        return {codename for codename in (VIEW, CHANGE) if user.has_perm(f"{APP_LABEL}.{codename}")}
-    # Someone in a partner group: only their own grants and other groups' are staff rights.
-    return set(
-        Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=(VIEW, CHANGE))
-        .filter(Q(user=user) | Q(group__in=user.groups.exclude(pk__in=scoped_groups)))
-        .values_list("codename", flat=True)
-    )
-
-
 def access_for(user):
     if not user.is_active or user.is_anonymous:
         return Access()
     if user.is_superuser:
         return Access(staff_views=True, staff_changes=True)
     scoped_groups = scoped_group_ids(user)
-    codenames = _staff_codenames(user, scoped_groups)
+    codenames = staff_codenames(user, APP_LABEL, (VIEW, CHANGE))
     # Changing the record means seeing it, as in Django's own admin.
     staff_changes = CHANGE in codenames
     staff_views = VIEW in codenames or staff_changes

@@ -27,6 +27,7 @@ SUBJECTS = {
     # Sent by `manage.py run_registrations`, and on publishing a change to the sessions.
     "reminder": "A reminder: {title}",
     "thank_you": "Thank you: {title}",
+    "follow_up": "How has it gone since? {title}",
     "session_cancelled": "Cancelled: {title}",
     "session_changed": "A new time or place: {title}",
     "date_cancelled": "One date is cancelled: {title}",
@@ -36,7 +37,7 @@ SUBJECTS = {
 # The patron's own cancellation needs no calendar file; after the session there is nothing to add.
 # A change of time or place or a cancellation of the session carries the updated event, which
 # calendar applications match to the one they hold.
-WITHOUT_CALENDAR = {"cancelled", "thank_you"}
+WITHOUT_CALENDAR = {"cancelled", "thank_you", "follow_up"}
 
 
 def _absolute(site, path):
@@ -80,8 +81,8 @@ def build_message(registration, kind, details=None):
         "keep_days": setting("CLPAGES_REGISTRATION_KEEP_DAYS"),
         **_details(registration, details or {}),
     }
-    if kind == "thank_you":
-        link = thank_you_link(registration)
+    if kind in ("thank_you", "follow_up"):
+        link = thank_you_link(registration) if kind == "thank_you" else (details or {}).get("survey", "")
         context["survey_url"] = _absolute(site, link) if link.startswith("/") else link
     message = EmailMessage(
         subject=SUBJECTS[kind].format(title=program.title),

@@ -1,9 +1,7 @@
 """A date's registrations as a spreadsheet (CSV), for the people running the session.
 
-Anyone can type anything into the registration form. A spreadsheet application reads a cell
-starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return, which some read past) as
-a formula, which can run commands or send the sheet's data away: such cells get a leading
-apostrophe, so they open as the text that was typed.
+Anyone can type anything into the registration form, so every cell goes through
+``clpages.spreadsheets.safe_cell``: what looks like a formula opens as the text that was typed.
 """
 
 import csv
@@ -12,8 +10,7 @@ import io
 from django.utils import timezone
 
 from clpages.registrations.models import RegistrationStatus
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from clpages.spreadsheets import safe_cell
 
 HEADER = [
     "List",
@@ -25,11 +22,6 @@ HEADER = [
     "Registered at",
     "Came",
 ]
-
-
-def safe_cell(value):
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _came(registration):

@@ -3,6 +3,8 @@
 from django import forms
 from django.core.validators import MaxValueValidator
 
+from clpages.public_forms import HoneypotField, email_field
+
 PRIVACY = (
     "We use your name, email address, phone number and access needs only to run this session: to "
     "confirm your place, tell you of any change, remind you before it and thank you after it. We "
@@ -20,18 +22,6 @@ def limit_places(field, limit):
     field.error_messages["max_value"] = f"One registration can hold up to {limit} places."
 
 
-class HoneypotField(forms.CharField):
-    """A field people never see or reach; programs that fill in every field fill it in."""
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            required=False,
-            label="Leave this field empty",
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-            **kwargs,
-        )
-
-
 class RegistrationForm(forms.Form):
     name = forms.CharField(
         label="Your name",
@@ -39,14 +29,9 @@ class RegistrationForm(forms.Form):
         help_text="So the people running the session can greet you.",
         error_messages={"required": "Enter your name."},
     )
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        help_text="We send your confirmation, any change to the session, a reminder and a thank-you here.",
-        error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.org.",
-        },
+    email = email_field(
+        "Email address",
+        "We send your confirmation, any change to the session, a reminder and a thank-you here.",
     )
     phone = forms.CharField(
         label="Phone number (optional)",

@@ -74,6 +74,7 @@ class Registration(models.Model):
     # What the scheduled emails have done, so running them again sends nothing twice.
     reminded_at = models.DateTimeField(null=True, blank=True)
     thanked_at = models.DateTimeField(null=True, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
     # When and where the patron was last told the session is, to notice a change worth an email.
     told_start = models.DateTimeField(null=True, blank=True)
     told_place = models.CharField(max_length=300, blank=True)

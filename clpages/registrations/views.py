@@ -11,10 +11,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 
 from clpages.conf import setting
 from clpages.performance.visibility import public
+from clpages.public_forms import posts_limited
 from clpages.registrations import places
 from clpages.registrations.forms import PRIVACY, ChangePlacesForm, RegistrationForm
 from clpages.registrations.links import manage_path, registration_from_token
@@ -49,15 +49,7 @@ def _date(session, date_key):
 
 
 def limited(request):
-    """Whether this client has sent too many registrations: every POST counts, whatever it asks."""
-    return is_ratelimited(
-        request,
-        group=RATE_GROUP,
-        key="ip",
-        rate=setting("CLPAGES_REGISTRATION_RATE"),
-        method="POST",
-        increment=True,
-    )
+    return posts_limited(request, RATE_GROUP, setting("CLPAGES_REGISTRATION_RATE"))
 
 
 def _context(session, date_key, date, form, **extra):

@@ -104,6 +104,7 @@ class DemoBuilder:
         }
         for data in content.EVALUATIONS:
             self.evaluation(indexes["evaluations"], data, programs, partnerships)
+        self.listening(programs[content.LISTENING["program"]], content.LISTENING)
         return self.created
 
     # The page tree -------------------------------------------------------------------------
@@ -268,6 +269,31 @@ class DemoBuilder:
                 )
         registration.objects.bulk_create(rows)
 
+    def listening(self, page, data):
+        """A question a program asks, approved, with answers a moderator has already read."""
+        if not apps.is_installed("clpages.listening"):
+            return
+        question_model = apps.get_model("clpages_listening", "ListeningQuestion")
+        if question_model.objects.filter(page=page).exists():
+            return
+        now = timezone.now()
+        question = question_model.objects.create(page=page, text=data["question"], approved_at=now)
+        answer_model = apps.get_model("clpages_listening", "ListeningAnswer")
+        languages = {language.name: language for language in Language.objects.all()}
+        answer_model.objects.bulk_create(
+            answer_model(
+                question=question,
+                text=answer["text"],
+                credit=answer["credit"],
+                language=languages.get(answer["language"]),
+                consent=answer["consent"],
+                status=answer["status"],
+                moderated_at=None if answer["status"] == "new" else now,
+            )
+            for answer in data["answers"]
+        )
+        self._new(f"listening question on {page.title!r}")
+
     def changes_to_dates(self, session, changes):
         dates = session.planned()
         for position, change, days_later, note in changes:
@@ -356,8 +382,20 @@ class DemoBuilder:
                 evaluation=page, sort_order=order, you_said=said, we_did=did, status=status
             )
         page.save_revision().publish()
+        if "survey" in data:
+            self.survey(page, data["survey"], day(data["period"][1] - 30))
         self._new(f"evaluation {page.title!r}")
         return page
+
+    def survey(self, page, data, first_day):
+        """An outcome survey with its answers, when the survey app is installed."""
+        if not apps.is_installed("clpages.surveys"):
+            return
+        # Imported here: the survey app is optional, and the demo works without it.
+        from clpages.surveys.demo import add_demo_survey
+
+        add_demo_survey(page, data, first_day)
+        self._new(f"survey {data['title']!r}")
 
 
 def _decimal(value):

@@ -626,6 +626,14 @@ EVALUATIONS = [
                 "results": [(-100, 78, "Mid-season"), (-45, 91, "End of season")],
             },
             {
+                "name": "Parents who learned something to try at home",
+                "kind": "survey",
+                "unit": "%",
+                "target": 75,
+                # Filled by the after-session survey below, as its answers come in.
+                "results": [],
+            },
+            {
                 "name": "Families attending (output statistic)",
                 "kind": "output",
                 "unit": "families",
@@ -636,6 +644,51 @@ EVALUATIONS = [
             ("My son brings me books now and says 'park story!'", "Grace, parent", True),
             ("It was the first time I felt the library was for people like us.", "A father", True),
         ],
+        "survey": {
+            "title": "How was Play and Learn in the Park?",
+            "introduction": "Eastgate Parents for Play and the library would like to know how today went.",
+            "questions": [
+                {"kind": "agreement", "text": "I felt welcome at Play and Learn."},
+                {
+                    "kind": "choice",
+                    "text": "How did you hear about it?",
+                    "options": "Another parent\nThe library\nA poster in the park",
+                },
+                {"kind": "text", "text": "What would make it better for your family?"},
+                {
+                    "kind": "learned",
+                    "feeds": "Parents who learned something to try at home",
+                    "feed_as": "share",
+                },
+                {"kind": "aware"},
+            ],
+            # One row per parent: welcome (1-5), heard from, in their words, learned (1-5), aware (1-5).
+            "answers": [
+                (5, "Another parent", "More songs, please.", 5, 4),
+                (4, "The library", None, 4, 4),
+                (5, "Another parent", None, 5, 5),
+                (3, "A poster in the park", "A shady spot on hot days.", 3, 4),
+                (5, "Another parent", None, 4, 3),
+                (4, None, None, 4, 4),
+                (5, "The library", "Stories in Tagalog too.", 5, 5),
+                (4, "Another parent", None, 2, 3),
+                (5, "Another parent", None, 4, 4),
+                (2, "A poster in the park", "It was hard to find the group.", 3, 2),
+                (5, "The library", None, 5, 4),
+                (4, "Another parent", None, 4, None),
+                (5, "Another parent", "Snacks for the little ones.", 5, 5),
+                (4, "The library", None, 4, 4),
+                (5, "Another parent", None, 3, 4),
+                (4, "A poster in the park", None, 4, 3),
+                (5, "Another parent", None, 5, 5),
+                (3, "The library", None, 4, 4),
+                (5, "Another parent", "More of it in the autumn.", 4, 4),
+                (4, "Another parent", None, 5, 3),
+                (5, "The library", None, 4, 5),
+                (4, "Another parent", None, 4, 4),
+                (5, "A poster in the park", None, 2, 3),
+            ],
+        },
         "findings": "Parents valued that other parents planned it. Rainy days were hard.",
         "what_changed": "Next summer, rainy-day sessions move into Eastgate Branch.",
     },
@@ -663,3 +716,41 @@ EVALUATIONS = [
         "what_changed": "The library now lends tablets with data plans to Circle members.",
     },
 ]
+
+# A listening question with answers already moderated (clpages.listening), in the languages the
+# conversations are held in. "status" is how a moderator left it; only answers with consent are
+# ever shown.
+LISTENING = {
+    "program": "newcomer-family-priorities",
+    "question": "What matters to you about the library's year ahead for newcomer families?",
+    "answers": [
+        {
+            "text": "نريد مكاناً هادئاً يدرس فيه أطفالنا بعد المدرسة، مع أشخاص يتحدثون لغتنا.",
+            "credit": "Layla, mother of three",
+            "language": "Arabic",
+            "consent": True,
+            "status": "promoted",
+        },
+        {
+            "text": "Help with forms for school and housing, on a weekday evening, when we are not at work.",
+            "credit": "A father from Eastgate",
+            "language": "English",
+            "consent": True,
+            "status": "promoted",
+        },
+        {
+            "text": "Classes to practise English conversation with other parents, with childcare.",
+            "credit": "",
+            "language": "English",
+            "consent": False,
+            "status": "kept",
+        },
+        {
+            "text": "Des livres en français pour les enfants, et des heures du conte le samedi.",
+            "credit": "Aminata",
+            "language": "French",
+            "consent": True,
+            "status": "new",
+        },
+    ],
+}

@@ -8,7 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as document_views
 
 from clpages import urls as clpages_urls
+from clpages.listening import urls as listening_urls
 from clpages.registrations import urls as registration_urls
+from clpages.surveys import urls as survey_urls
 from clsite.lockout import count_failed_passwords, limit_password_reset
 from clsite.media import serve_image
 
@@ -36,6 +38,8 @@ urlpatterns = password_forms + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("register/", include(registration_urls)),
+    path("have-your-say/", include(listening_urls)),
+    path("survey/", include(survey_urls)),
     path("", include(clpages_urls)),
 ]
 

@@ -145,6 +145,20 @@ def test_forced_colours_keep_bars_and_steps_visible_and_apart(library, page, liv
     # ...and the words beside each bar say it.
     words = page.locator(".chart__words").all_inner_texts()
     assert "Not yet: 42% (goal: 70% or more)" in words and "Goal met: 31 of 30 children" in words
+    # The SVG charts over time are drawn in the text colour, a met result filled, others hollow,
+    # each chart named by its title, and the summary says in words whether the goal was met.
+    text = system_colour(page, "CanvasText")
+    strokes = computed(page, ".trend__line, .trend__goal, .trend__axis, .trend__point", ["stroke"])
+    assert len(strokes) >= 10 and all(style["stroke"] == text for style in strokes), strokes
+    filled = computed(page, ".trend__point--met", ["fill"])
+    hollow = computed(page, ".trend__point:not(.trend__point--met)", ["fill"])
+    assert filled and hollow and filled[0]["fill"] != hollow[0]["fill"] == canvas
+    for chart in page.locator("svg.trend__svg").all():
+        title = page.locator(f"#{chart.get_attribute('aria-labelledby')}")
+        assert chart.get_attribute("role") == "img" and "the results over time" in title.text_content()
+    summaries = page.locator(".measure__summary").all_inner_texts()
+    assert any(line.startswith("Goal met.") for line in summaries)
+    assert any(line.startswith("Goal not met yet.") for line in summaries)
 
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})

@@ -4,7 +4,9 @@ The test database is copied to a file for SQLite (other processes cannot open an
 PostgreSQL's is used as it is. Each server is a gunicorn process of the site with the dev settings.
 """
 
+import http.cookiejar
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -12,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
@@ -69,6 +72,25 @@ def get(base, path):
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+
+
+def send_form(base, path, fields):
+    """What a browser does with a form: GET it (its own cookies), POST ``fields(html)`` with the
+    page's CSRF token. The POST's status, or the error's text when the request was lost."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    try:
+        with opener.open(base + path, timeout=60) as response:
+            html = response.read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields(html)}).encode()
+        request = urllib.request.Request(base + path, data=data, headers={"Referer": base + path})
+        with opener.open(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except Exception as error:  # noqa: BLE001 - a lost request is what the tests look for
+        return repr(error)
 
 
 def wait_until_ready(server):

@@ -3,9 +3,11 @@ back, unchanged, in the stored measures and in every revision of their pages."""
 
 import datetime
 import json
+import re
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -39,14 +41,29 @@ def stream_readings(raw_blocks):
     ]
 
 
+def sections(html):
+    """What the move touches: the success agreed and the measures (later tables, such as 'You
+    said, we did', do not survive migrating back before they existed)."""
+    found = re.findall(r'<section aria-labelledby="(?:success|measures)-heading".*?</section>', html, re.S)
+    assert len(found) == 2
+    return found
+
+
 def pages_html():
     cache.clear()
     client = Client()
-    return {page.pk: client.get(page.url).content.decode() for page in EvaluationPage.objects.live()}
+    return {
+        page.pk: sections(client.get(page.url).content.decode()) for page in EvaluationPage.objects.live()
+    }
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_results_survive_the_move_both_ways(demo_site):
+    if apps.is_installed("clpages.surveys"):
+        # Going back to 0015 unapplies the survey app, which needs results as records: what the
+        # move keeps is what 0015 could hold, the results typed in the page. The demo's survey
+        # (and the one result it feeds) goes first.
+        apps.get_model("clpages_surveys", "Survey").objects.all().delete()
     stored = {measure.pk: readings(measure.sorted_results) for measure in EvaluationMeasure.objects.all()}
     assert sum(len(results) for results in stored.values()) >= 10
     assert any(value is None for results in stored.values() for _, value, _ in results)

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from clpages.models import Audience, Language, ProgramSession
 from clpages.stages import ProgramKind, Registration, SessionFormat, SessionStatus
 from home.demo.images import program_image
-from tests.factories import make_evaluation, make_location, make_partner, make_program
+from tests.builders import make_evaluation, make_location, make_measure, make_partner, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -235,7 +235,8 @@ def test_the_picture_is_described_by_its_images_description(client, tree, settin
 
 
 def test_the_program_page_costs_no_more_queries_than_before(client, tree, settings, tmp_path):
-    """10 queries, as before the summary: it reads the sessions the page already loads."""
+    """10 queries, as before the summary (it reads the sessions the page already loads), and two
+    for the latest results' headline figures: the measures and their results, however many."""
     settings.MEDIA_ROOT = tmp_path
     place = make_location("Central Library")
     program = make_program(
@@ -246,11 +247,13 @@ def test_the_program_page_costs_no_more_queries_than_before(client, tree, settin
         location=place,
         image=program_image("Zine"),
     )
-    make_evaluation(tree["evaluations"], program=program)
+    evaluation = make_evaluation(tree["evaluations"], program=program)
+    make_measure(evaluation, results=[(datetime.date(2026, 3, 1), 4, ""), (datetime.date(2026, 4, 1), 6, "")])
+    make_measure(evaluation, name="Stories", results=[(datetime.date(2026, 3, 1), None, "A story")])
     client.get(program.url)  # renditions and shared facts are made once
     with CaptureQueriesContext(connection) as queries:
         assert client.get(program.url).status_code == 200
-    assert len(queries) == 10
+    assert len(queries) == 12
 
 
 # The kind label ------------------------------------------------------------------------------

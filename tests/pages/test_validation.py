@@ -127,6 +127,7 @@ def _evaluation_form(**overrides):
         "what_changed": rich_text(""),
         "measures": inline_formset([]),
         "quotes": inline_formset([]),
+        "responses": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

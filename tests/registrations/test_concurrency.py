@@ -6,12 +6,8 @@ confirmed, forty wait in order, nobody is lost and every request gets an answer.
 """
 
 import datetime
-import http.cookiejar
 import json
-import re
 import threading
-import urllib.parse
-import urllib.request
 
 import pytest
 from django.utils import timezone
@@ -41,23 +37,9 @@ def full_session(live_db, tmp_path):
 
 
 def _register(base, path, email, answers):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), servers.NoRedirect)
-    try:
-        with opener.open(base + path, timeout=60) as response:
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(
-                1
-            )
-        data = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "name": "Someone", "email": email, "places": "1"}
-        ).encode()
-        request = urllib.request.Request(base + path, data=data, headers={"Referer": base + path})
-        with opener.open(request, timeout=60) as response:
-            answers[email] = response.status
-    except urllib.error.HTTPError as error:
-        answers[email] = error.code
-    except Exception as error:  # noqa: BLE001 - a lost request is what the test looks for
-        answers[email] = repr(error)
+    answers[email] = servers.send_form(
+        base, path, lambda html: {"name": "Someone", "email": email, "places": "1"}
+    )
 
 
 def _counts(environment):

@@ -17,9 +17,9 @@ from django.utils import timezone
 from clpages.models import ProgramSession
 from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP
 from clpages.registrations.attendance import attendance_for_program
-from clpages.registrations.exports import safe_cell
 from clpages.registrations.models import Registration, WalkIns
 from clpages.registrations.places import date_key_for
+from clpages.spreadsheets import safe_cell
 from tests.builders import build_partner_world, make_evaluation, make_program, make_user
 
 pytestmark = pytest.mark.django_db

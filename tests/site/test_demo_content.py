@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.models import Page, Revision
 
 from clpages.models import (
@@ -120,3 +121,13 @@ def test_demo_users_have_their_roles_and_share_a_program(demo):
     assert shared.filter(title="Homework Help Club").exists()
     for user in (editor, partner, partner2):
         assert user.check_password("community-demo")
+
+
+def test_the_demo_asks_one_listening_question_with_moderated_answers(demo, client):
+    question = apps.get_model("clpages_listening", "ListeningQuestion").objects.get()
+    statuses = sorted(question.answers.values_list("status", "consent"))
+    assert statuses == [("kept", False), ("new", True), ("promoted", True), ("promoted", True)]
+    body = client.get(ProgramPage.objects.get(slug="newcomer-family-priorities").url).content.decode()
+    assert escape(question.text) in body
+    assert '<blockquote lang="ar" dir="rtl"><p>نريد مكاناً هادئاً' in body
+    assert "Des livres en français" not in body and "practise English conversation" not in body

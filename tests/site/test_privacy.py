@@ -1,6 +1,7 @@
 """What must stay private never reaches a public page: private contacts, unconsented quotes."""
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from wagtail.models import Page
 
@@ -41,3 +42,14 @@ def test_private_partner_contacts_are_on_no_public_page(public_pages):
         assert name and name not in everything
         assert phone and phone not in everything
     assert "Northside Youth Collective" in everything
+
+
+def test_listening_answers_are_public_only_when_promoted_with_consent(public_pages):
+    answers = apps.get_model("clpages_listening", "ListeningAnswer").objects
+    shown = list(answers.filter(status="promoted", consent=True).values_list("text", flat=True))
+    unshown = list(answers.exclude(status="promoted", consent=True).values_list("text", flat=True))
+    assert shown and unshown
+    everything = "\n".join(public_pages.values())
+    for text in unshown:
+        assert text not in everything
+    assert all(text in everything for text in shown)

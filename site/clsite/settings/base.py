@@ -18,6 +18,10 @@ INSTALLED_APPS = [
     "clpages",
     # Registration on this website: places, waiting lists, patrons' own links (optional).
     "clpages.registrations",
+    # Listening: a page's question to its community, answers and "What we heard" (optional).
+    "clpages.listening",
+    # Outcome surveys that fill the results and learning pages' measures (optional).
+    "clpages.surveys",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -211,6 +215,10 @@ CLPAGES_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Registration forms one client address may send (clpages.registrations), as django-ratelimit
 # reads a rate: "10/h". Behind a proxy, every patron must not share the proxy's address.
 CLPAGES_REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "10/h")
+# Answers to a page's question one client address may send (clpages.listening).
+CLPAGES_LISTENING_RATE = os.environ.get("LISTENING_RATE", "10/h")
+# Survey answers one client address may send (clpages.surveys), read the same way.
+CLPAGES_SURVEY_RATE = os.environ.get("SURVEY_RATE", "20/h")
 
 # Accounts (clpages.accounts): an email address changes only once confirmed from the new address,
 # so Wagtail's own email field on the account screen gives way to clpages' confirmed one.

@@ -1,0 +1,34 @@
+"""What every public form shares: the email field and its messages, the honeypot, the rate limit."""
+
+from django import forms
+from django_ratelimit.core import is_ratelimited
+
+
+def email_field(label, help_text):
+    return forms.EmailField(
+        label=label,
+        max_length=254,
+        help_text=help_text,
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see or reach; programs that fill in every field fill it in."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            label="Leave this field empty",
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+            **kwargs,
+        )
+
+
+def posts_limited(request, group, rate):
+    """Whether this client has sent too many of a form's POSTs: every one counts, whatever it asks."""
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
