@@ -1,4 +1,4 @@
-"""python -m bench [--programs 100,1000,10000] [--repeat 20] [--keep] [--markdown]
+"""python -m bench [--programs 100,1000,10000] [--repeat 20] [--keep] [--markdown] [--database-name N]
 
 Sets up the Django project of site/ as manage.py does, then runs the benchmark (bench.command).
 """

@@ -62,8 +62,13 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=20, help="Requests per page for the median")
         parser.add_argument("--keep", action="store_true", help="Keep the throwaway database afterwards")
         parser.add_argument("--markdown", action="store_true", help="Print the table as Markdown")
+        parser.add_argument(
+            "--database-name",
+            default=BENCH_DATABASE,
+            help="PostgreSQL: the throwaway database's name, so two runs on one server do not collide",
+        )
 
-    def handle(self, *args, programs, repeat, keep, markdown, **options):
+    def handle(self, *args, programs, repeat, keep, markdown, database_name, **options):
         sizes = _sizes(programs)
         self.speed_before = machine_speed_ms()
         connection = connections["default"]
@@ -73,7 +78,7 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory(prefix="clpages-bench-") as workdir:
             test_settings = connection.settings_dict.setdefault("TEST", {})
             test_settings["NAME"] = (
-                str(Path(workdir) / "bench.sqlite3") if vendor == "sqlite" else BENCH_DATABASE
+                str(Path(workdir) / "bench.sqlite3") if vendor == "sqlite" else database_name
             )
             self.stdout.write(f"Building a throwaway {vendor} database: {test_settings['NAME']}")
             original_name = connection.creation.create_test_db(

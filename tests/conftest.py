@@ -114,11 +114,17 @@ def artifacts():
 def _clear_cache():
     from django.core.cache import caches
 
-    for cache in caches.all():
-        cache.clear()
+    from clpages.performance import cache as page_cache
+
+    def clear():
+        for cache in caches.all():
+            cache.clear()
+        # The process's own copies of shared values too: a module's tests share one generation.
+        page_cache._local_values.clear()
+
+    clear()
     yield
-    for cache in caches.all():
-        cache.clear()
+    clear()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from clpages.conf import setting
 from clpages.models.querysets import place_label
+from clpages.performance.cache import new_generation
 from clpages.recurrence import Change
 from clpages.stages import Registration, SessionFormat, SessionStatus
 
@@ -218,6 +219,9 @@ def refresh_occurrences(program_ids=(), session_ids=()):
         batch_size=500,
     )
     store_last_session_end(program_ids)
+    # Listings, the calendar and feeds read these dates; bulk writers call this without the
+    # signals that would otherwise start a new content generation.
+    new_generation()
 
 
 def store_last_session_end(program_ids):

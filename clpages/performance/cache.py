@@ -22,6 +22,7 @@ key does not hold.
 
 import contextvars
 import hashlib
+import math
 import secrets
 
 from django.apps import apps
@@ -138,6 +139,37 @@ def shared(name, compute):
         cache.set(key, entry, SHARED_SECONDS)
     _local_values[name] = entry
     return entry[1]
+
+
+def shared_until(name, compute, now):
+    """Like ``shared``, for a fact that also changes as time passes, at a moment known in advance.
+
+    ``compute()`` gives ``(value, until)``: the value holds from the moment it was read until
+    ``until`` (None: until content changes). A copy is served only in its own generation and
+    between the two: the clock moving back (a test, another server a little behind) reads it
+    afresh, as does reaching ``until``.
+    """
+    if not setting("CLPAGES_SHARED_CACHE"):
+        return compute()[0]
+    generation = generation_for_request()
+    key = SHARED_PREFIX + name
+
+    def current(entry):
+        if entry is None or entry[0] != generation:
+            return False
+        _, since, until, _ = entry
+        return since <= now and (until is None or now < until)
+
+    entry = _local_values.get(key)
+    if not current(entry):
+        entry = cache.get(key)
+        if not current(entry):
+            value, until = compute()
+            entry = (generation, now, until, value)
+            seconds = SHARED_SECONDS if until is None else (until - now).total_seconds()
+            cache.set(key, entry, max(1, min(SHARED_SECONDS, math.ceil(seconds))))
+        _local_values[key] = entry
+    return entry[3]
 
 
 def _cookie_names():

@@ -4,6 +4,8 @@ each card shows loaded in a fixed number of queries."""
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Window
+from django.template.loader import render_to_string
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
@@ -11,9 +13,11 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from clpages.models import ProgramPage, SessionOccurrence
 from clpages.models.cards import LONG_TEXT, attach_names
 from clpages.models.cards import attach_next_sessions as attach_sessions
+from clpages.performance.cache import shared
 from clpages.programs.filter_fields import SORT_CHOICES, SORT_NEWEST, SORT_SOONEST, not_one_of
 from clpages.programs.filters import ProgramFilterForm
 from clpages.programs.results import results_heading, results_title
+from clpages.programs.soonest import soonest_ids
 
 
 class ProgramListingForm(ProgramFilterForm):
@@ -47,11 +51,17 @@ def listing_context(index, request):
     rendition_spec = "fill-480x320"
     # A card shows none of the long text.
     listing = index.get_listing_queryset().defer(*LONG_TEXT)
-    # Sort and page the ids alone, then load the page's twelve programs: sorting thousands of
-    # whole rows (and skipping them, on later pages) cost more than one more query.
-    items = page_of_ids(
-        request, filters.programs(listing), index.per_page, count_alongside=filters.reads_every_match
-    )
+    if filters.active or filters.sort != SORT_SOONEST:
+        # Sort and page the ids alone, then load the page's twelve programs: sorting thousands
+        # of whole rows (and skipping them, on later pages) cost more than one more query.
+        items = page_of_ids(
+            request, filters.programs(listing), index.per_page, count_alongside=filters.reads_every_match
+        )
+    else:
+        # What most patrons see first: the order is shared until a listed date ends.
+        now = timezone.now()
+        ordered = soonest_ids(index, listing, filters, now)
+        items = page_of_list(request, ordered, index.per_page, filters.programs(listing, now))
     ids = items.object_list
     shown = listing.filter(pk__in=ids).prefetch_related(
         Prefetch(
@@ -73,6 +83,7 @@ def listing_context(index, request):
     heading = results_heading(filters, items.paginator.count)
     return {
         "form": form,
+        "shared_choices": shared_choices(index, request, form),
         "filters": filters,
         "items": items,
         "querystring": querystring,
@@ -90,6 +101,20 @@ def listing_context(index, request):
     }
 
 
+CHOICES_TEMPLATE = "clpages/includes/program_listing_choices.html"
+# Parameters that leave the form as it is with nothing chosen.
+NOT_CHOICES = {"page"}
+
+
+def shared_choices(index, request, form):
+    """The form's fields rendered, shared until content changes, while the patron has chosen
+    nothing: then every visitor gets the same markup, and its menus and radio buttons cost more
+    to render than the rest of the form. None otherwise: the template renders them."""
+    if not set(request.GET) <= NOT_CHOICES:
+        return None
+    return shared(f"listing-choices:{index.pk}", lambda: render_to_string(CHOICES_TEMPLATE, {"form": form}))
+
+
 MAX_PAGE_NUMBER = 1_000_000
 
 
@@ -103,13 +128,7 @@ def page_of_ids(request, queryset, per_page, count_alongside=False):
     would make it read every match, so the count is asked for separately.
     """
     paginator = Paginator(queryset, per_page)
-    try:
-        number = int(request.GET.get("page", 1))
-    except (TypeError, ValueError):
-        number = 1
-    # Past the end is shown as the last page; a page number whose offset the database cannot
-    # hold (SQLite's and PostgreSQL's are 64-bit) is past the end of any catalogue.
-    number = min(number, MAX_PAGE_NUMBER)
+    number = page_number(request)
 
     def read(rows_of, number):
         return list(rows_of[(number - 1) * per_page : number * per_page])
@@ -134,6 +153,32 @@ def page_of_ids(request, queryset, per_page, count_alongside=False):
         ids = [pk for pk, _ in rows]
     page = paginator.page(max(1, min(number, paginator.num_pages)))
     page.object_list = ids
+    return page
+
+
+def page_number(request):
+    """The page number asked for: 1 when unreadable."""
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    # Past the end is shown as the last page; a page number whose offset the database cannot
+    # hold (SQLite's and PostgreSQL's are 64-bit) is past the end of any catalogue.
+    return min(number, MAX_PAGE_NUMBER)
+
+
+def page_of_list(request, ids, per_page, programs):
+    """The page of a list of ids asked for, shown as the last page when outside the list, as
+    ``page_of_ids`` does; its paginator lists ``programs`` (the same, as a queryset), as
+    ``page_of_ids``'s does, read only if someone goes through them all."""
+    paginator = Paginator(ids, per_page)
+    number = page_number(request)
+    if not 1 <= number <= paginator.num_pages:
+        number = paginator.num_pages
+    page = paginator.page(number)
+    page.object_list = list(page.object_list)
+    # The count and the pages are already worked out from the ids.
+    paginator.object_list = programs
     return page
 
 

@@ -1,6 +1,8 @@
 """Facts every public page shares (filter menus, main navigation, private sections) are read once
 per content change, and a change shows on the very next request."""
 
+import datetime
+
 import pytest
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
@@ -132,3 +134,65 @@ def test_a_change_during_a_request_shows_in_the_rest_of_it(rf):
         assert shared_cache.shared("test-value", lambda: "after") == "after"
     finally:
         shared_cache._request_state.reset(token)
+
+
+START = datetime.datetime(2026, 11, 18, 10, tzinfo=datetime.UTC)
+END = START + datetime.timedelta(hours=2)
+
+
+def _until(calls, until):
+    def compute():
+        calls.append(1)
+        return len(calls), until
+
+    return compute
+
+
+def test_a_value_with_an_end_is_served_only_until_then():
+    start, end, calls = START, END, []
+    assert shared_cache.shared_until("test-until", _until(calls, end), start) == 1
+    assert (
+        shared_cache.shared_until("test-until", _until(calls, end), end - datetime.timedelta(seconds=1)) == 1
+    )
+    assert shared_cache.shared_until("test-until", _until(calls, None), end) == 2
+    # No end: until content changes.
+    assert shared_cache.shared_until("test-until", _until(calls, None), end + datetime.timedelta(days=9)) == 2
+    shared_cache.new_generation()
+    assert shared_cache.shared_until("test-until", _until(calls, None), end + datetime.timedelta(days=9)) == 3
+
+
+def test_a_value_with_an_end_is_read_again_for_an_earlier_moment():
+    start, end, calls = START, END, []
+    assert shared_cache.shared_until("test-until", _until(calls, end), start) == 1
+    assert (
+        shared_cache.shared_until("test-until", _until(calls, end), start - datetime.timedelta(minutes=1))
+        == 2
+    )
+
+
+def test_a_value_with_an_end_is_shared_through_the_cache(settings):
+    start, end, calls = START, END, []
+    shared_cache.shared_until("test-until", _until(calls, end), start)
+    # Another process: no copy of its own, the same cache.
+    shared_cache._local_values.clear()
+    assert shared_cache.shared_until("test-until", _until(calls, end), start) == 1
+    settings.CLPAGES_SHARED_CACHE = False
+    assert shared_cache.shared_until("test-until", _until(calls, end), start) == 2
+    assert shared_cache.shared_until("test-until", _until(calls, end), start) == 3
+
+
+def test_the_listing_form_with_nothing_chosen_is_rendered_once(client, tree, settings, monkeypatch):
+    from clpages.programs import listing
+
+    make_program(tree["programs"], location=make_location("Central Branch"))
+    url = tree["programs"].url
+    renders = []
+    real = listing.render_to_string
+    monkeypatch.setattr(listing, "render_to_string", lambda *args: renders.append(1) or real(*args))
+    shared_pages = [client.get(url).content, client.get(url, {"page": "2"}).content]
+    assert len(renders) == 1
+    # Chosen, the form shows what was chosen: rendered by the page itself.
+    assert b'value="online" selected' in client.get(url, {"format": "online"}).content
+    assert len(renders) == 1
+    settings.CLPAGES_SHARED_CACHE = False
+    assert [client.get(url).content, client.get(url, {"page": "2"}).content] == shared_pages

@@ -268,4 +268,7 @@ def test_listing_queries_do_not_grow_in_either_order(client, tree, catalogue):
     at_ten, at_hundred = queries_at_10_and_100(client, tree["programs"], catalogue, url, views)
     assert at_hundred == at_ten
     # Soonest first counts the matches with the page of results: one query fewer than newest.
-    assert count_queries(client, url) == count_queries(client, url, {"sort": "newest"}) - 1
+    week = {"when": "week"}
+    assert count_queries(client, url, week) == count_queries(client, url, {**week, "sort": "newest"}) - 1
+    # With no choices made the order is shared between requests: no sorting query at all.
+    assert count_queries(client, url) == count_queries(client, url, {"sort": "newest"}) - 2
