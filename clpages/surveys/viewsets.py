@@ -6,6 +6,7 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from clpages.surveys import admin_views
@@ -32,6 +33,18 @@ class InScope(Refuses403):
             raise PermissionDenied
         return survey
 
+    def setup(self, request, *args, **kwargs):
+        # History and usage read their survey while being set up, before ``dispatch``.
+        try:
+            super().setup(request, *args, **kwargs)
+        except PermissionDenied:
+            self.refused_in_setup = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if getattr(self, "refused_in_setup", False):
+            return refused(request)
+        return super().dispatch(request, *args, **kwargs)
+
 
 class IndexView(Refuses403, generic.IndexView):
     def get_base_queryset(self):
@@ -51,6 +64,19 @@ class DeleteView(InScope, generic.DeleteView):
     pass
 
 
+# A survey's history, where it is used, and copying it: the same scope as editing it.
+class HistoryView(InScope, history.HistoryView):
+    pass
+
+
+class UsageView(InScope, usage.UsageView):
+    pass
+
+
+class CopyView(InScope, generic.CopyView):
+    pass
+
+
 class SurveyViewSet(ModelViewSet):
     model = Survey
     icon = "form"
@@ -63,6 +89,9 @@ class SurveyViewSet(ModelViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
     delete_view_class = DeleteView
+    history_view_class = HistoryView
+    usage_view_class = UsageView
+    copy_view_class = CopyView
     # The form keeps each user to the pages whose surveys they prepare, and checks what feeds what.
     edit_handler = ObjectList(Survey.panels, base_form_class=SurveyAdminForm)
 

@@ -258,3 +258,13 @@ def test_the_survey_form_refuses_what_cannot_be_counted(client, world, changes, 
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Survey.objects.filter(title="After story time").exists()
+
+
+@pytest.mark.parametrize("view", ["history", "usage", "copy"])
+def test_another_organisations_survey_history_usage_and_copy_are_refused(client, world, view):
+    signed_in(client, world["partner_a"])
+    other = world["b_survey"]
+    response = client.get(admin_url(view, other))
+    assert response.status_code == 403
+    assert other.title not in response.content.decode()
+    assert client.get(admin_url(view, world["a_survey"])).status_code == 200
