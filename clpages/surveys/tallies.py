@@ -21,7 +21,7 @@ from django.utils import timezone
 from clpages.conf import setting
 from clpages.models.results import MeasureResult, ResultSource
 from clpages.performance.cache import new_generation
-from clpages.surveys.models import QuestionTally, SurveyAnswer, SurveyResponse
+from clpages.surveys.models import QuestionTally, SurveyAnswer, SurveyQuestion, SurveyResponse
 from clpages.surveys.vocabulary import AGREEING, FeedAs, QuestionKind
 
 CENT = Decimal("0.01")
@@ -118,10 +118,13 @@ def write_result(question, tally, current=None):
     return True
 
 
-def _locked_tallies(survey, questions):
-    # The survey's row is locked first: answers to one survey take turns, so a question's first
-    # two answers cannot both make its tally.
+def _lock(survey):
+    """Lock the survey's row: answers to one survey take turns, so a question's first two answers
+    cannot both make its tally, nor its figure's one result."""
     list(type(survey).objects.select_for_update().filter(pk=survey.pk).values_list("pk", flat=True))
+
+
+def _locked_tallies(questions):
     ids = [question.pk for question in questions]
     existing = {
         t.question_id: t for t in QuestionTally.objects.select_for_update().filter(question_id__in=ids)
@@ -134,9 +137,11 @@ def _locked_tallies(survey, questions):
 
 def _store(survey, responses, on_paper):
     """Store [(day, {question: Given})] and count them; True when a public figure changed."""
-    questions = {q.pk: q for q in survey.questions.all()}
-    closed = [q for q in questions.values() if q.is_closed]
-    tallies = _locked_tallies(survey, closed)
+    _lock(survey)
+    # Read once the lock is held: an answer that waited must see the result the one before it
+    # made, or each would make its own.
+    closed = [q for q in SurveyQuestion.objects.filter(survey=survey) if q.is_closed]
+    tallies = _locked_tallies(closed)
     rows = SurveyResponse.objects.bulk_create(
         [SurveyResponse(survey=survey, answered_on=day, on_paper=on_paper) for day, _ in responses]
     )
