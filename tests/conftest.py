@@ -99,6 +99,29 @@ def pytest_collection_modifyitems(items):
     items[:] = ordered
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _screenshots_tried_again():
+    """Chromium on a busy machine sometimes cannot capture a page ("Unable to capture
+    screenshot"): a fault of the moment, not of the page, so the capture is tried again, twice
+    at most. Any other error, or a third failure, still fails the test."""
+    from playwright.sync_api import Error, Page
+
+    original = Page.screenshot
+
+    def screenshot(self, *args, **kwargs):
+        for attempt in range(3):
+            try:
+                return original(self, *args, **kwargs)
+            except Error as error:
+                if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                    raise
+                self.wait_for_timeout(500)
+
+    Page.screenshot = screenshot
+    yield
+    Page.screenshot = original
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
