@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils.dateformat import format as format_date
 
-from clpages.charts import aims_lower, amount, number
+from clpages.charts import aims_lower, amount, meets, number
 
 WIDTH = 640
 HEIGHT = 260
@@ -75,7 +75,7 @@ def trend(results, *, baseline, target, unit):
 
     points = []
     for index, reading in enumerate(readings):
-        met = None if target is None else (reading.value <= target if lower else reading.value >= target)
+        met = None if target is None else meets(reading.value, target, lower)
         points.append(Point(x(index, reading.date), y(reading.value), met))
     labels = [
         # The axis gives numbers only: the unit is in the title, the summary and the labels.

@@ -66,17 +66,25 @@ def aims_lower(baseline, target):
     return baseline is not None and target is not None and target < baseline
 
 
+def meets(value, target, lower):
+    """Whether a figure reaches the goal, in whichever direction the goal points."""
+    return value <= target if lower else value >= target
+
+
+def goal_words(target, unit, lower):
+    """The goal as the page writes it: "70% or more", "15 days or less"."""
+    return amount(target, unit) + (" or less" if lower else " or more")
+
+
 def verdict(value, target, unit, lower):
     """Where one result stands against the goal, in words, and whether the goal is met."""
     if target is None:
         return amount(value, unit), None
-    met = value <= target if lower else value >= target
+    met = meets(value, target, lower)
     prefix = GOAL_MET if met else NOT_YET
-    if lower:
-        return f"{prefix}: {amount(value, unit)} (goal: {amount(target, unit)} or less)", met
-    if unit.strip() == "%":
-        # "68% of 70%" reads as a share of a share: say the goal instead.
-        return f"{prefix}: {amount(value, unit)} (goal: {amount(target, unit)} or more)", met
+    # "68% of 70%" reads as a share of a share, and "12 of 15 days or less" as nothing: say the goal.
+    if lower or unit.strip() == "%":
+        return f"{prefix}: {amount(value, unit)} (goal: {goal_words(target, unit, lower)})", met
     return f"{prefix}: {number(value)} of {amount(target, unit)}", met
 
 
@@ -97,13 +105,11 @@ def measure_chart(results, *, baseline, target, unit):
     for reading in readings:
         words, met = verdict(reading.value, target, unit, lower)
         rows.append(ChartRow(reading.date, reading.value, width(reading.value), words, met))
-    goal_words = ""
-    if target is not None:
-        goal_words = amount(target, unit) + (" or less" if lower else " or more")
+    goal = goal_words(target, unit, lower) if target is not None else ""
     return Chart(
         rows=rows,
         goal_position=width(target) if target is not None and readings else None,
-        goal_words=goal_words,
+        goal_words=goal,
         start_words=amount(baseline, unit) if baseline is not None else "",
     )
 
@@ -125,6 +131,5 @@ def summary(results, *, baseline, target, unit):
     lower = aims_lower(baseline, target)
     if target is None:
         return Summary(met=None, date=latest.date, words=amount(latest.value, unit))
-    met = latest.value <= target if lower else latest.value >= target
-    goal = amount(target, unit) + (" or less" if lower else " or more")
-    return Summary(met=met, date=latest.date, words=f"{amount(latest.value, unit)} (goal: {goal})")
+    words = f"{amount(latest.value, unit)} (goal: {goal_words(target, unit, lower)})"
+    return Summary(met=meets(latest.value, target, lower), date=latest.date, words=words)

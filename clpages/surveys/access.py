@@ -12,11 +12,8 @@ waits for library staff's approval again before the public can answer it.
 
 import dataclasses
 
-from django.contrib.auth.models import Permission
-from django.db.models import Q
-
 from clpages.models import EvaluationPage
-from clpages.partners.scope import organisation_ids, scoped_group_ids
+from clpages.partners.scope import organisation_ids, scoped_group_ids, staff_codenames
 
 APP_LABEL = "clpages_surveys"
 PREPARE = "change_survey"
@@ -72,17 +69,6 @@ class Access:
         return bool(self.partner_ids & EvaluationPage.stored_organisation_ids(evaluation_id))
 
 
-def _staff_codenames(user, scoped_groups):
-    if not scoped_groups:
-        return {codename for codename in STAFF_CODENAMES if user.has_perm(f"{APP_LABEL}.{codename}")}
-    # Someone in a partner group: only their own grants and other groups' are staff rights.
-    return set(
-        Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=STAFF_CODENAMES)
-        .filter(Q(user=user) | Q(group__in=user.groups.exclude(pk__in=scoped_groups)))
-        .values_list("codename", flat=True)
-    )
-
-
 _CACHE = "_clpages_survey_access"
 
 
@@ -95,7 +81,7 @@ def access_for(user):
             access = Access(codenames=frozenset(STAFF_CODENAMES))
         else:
             scoped_groups = scoped_group_ids(user)
-            codenames = frozenset(_staff_codenames(user, scoped_groups))
+            codenames = frozenset(staff_codenames(user, APP_LABEL, STAFF_CODENAMES))
             partners = organisation_ids(user) if scoped_groups and PREPARE not in codenames else frozenset()
             access = Access(codenames=codenames, partner_ids=frozenset(partners))
         setattr(user, _CACHE, access)
