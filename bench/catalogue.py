@@ -176,6 +176,7 @@ class Catalogue:
                 city="Riverbend",
                 postcode=f"R{i}B 1A{i}",
                 step_free_access=i % 3 != 0,
+                locale=Locale.get_default(),
             )
             for i, name in enumerate(
                 [
@@ -204,6 +205,7 @@ class Catalogue:
             CommunityPartner(
                 name=f"{self.random.choice(WORDS).title()} Collective {start + i + 1}",
                 slug=f"collective-{start + i + 1}",
+                locale=Locale.get_default(),
                 kind=PARTNER_KINDS[(start + i) % len(PARTNER_KINDS)],
                 description="A community group that plans programs with the library.",
                 logo=self.logos[(start + i) % len(self.logos)] if (start + i) % 2 == 0 else None,

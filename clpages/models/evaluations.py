@@ -12,7 +12,7 @@ from rest_framework import serializers as drf
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from clpages import chart_svg
@@ -234,7 +234,7 @@ class EvaluationPage(
         return context
 
 
-class EvaluationMeasure(Orderable, ClusterableModel):
+class EvaluationMeasure(TranslatableMixin, Orderable, ClusterableModel):
     evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="measures")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=MeasureKind.choices, default=MeasureKind.STORY)
@@ -255,6 +255,9 @@ class EvaluationMeasure(Orderable, ClusterableModel):
             help_text="Add results as they come in. Results from surveys and imports are added for you.",
         ),
     ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return self.name
@@ -298,10 +301,21 @@ class EvaluationMeasure(Orderable, ClusterableModel):
         return summary(self.sorted_results, baseline=self.baseline, target=self.target, unit=self.unit)
 
 
-class EvaluationQuote(Orderable):
+class EvaluationQuote(TranslatableMixin, Orderable):
     evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="quotes")
     text = models.TextField()
     attribution = models.CharField(max_length=150, blank=True, help_text="Leave empty to keep it anonymous.")
+    # The words are marked up in the language they were said in, for screen readers and for
+    # right-to-left scripts; a translation of the page keeps it, and says it was translated.
+    language = models.ForeignKey(
+        "clpages.Language",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="said in",
+        help_text="The language these words were said or written in.",
+    )
     is_story = models.BooleanField(default=False, verbose_name="this is a longer story")
     consent = models.BooleanField(
         default=False,
@@ -311,15 +325,18 @@ class EvaluationQuote(Orderable):
 
     panels = [
         FieldPanel("text"),
-        FieldPanel("attribution"),
+        FieldRowPanel([FieldPanel("attribution"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("is_story"), FieldPanel("consent")]),
     ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return self.text[:60]
 
 
-class EvaluationResponse(Orderable):
+class EvaluationResponse(TranslatableMixin, Orderable):
     """One line of "You said, we did": what was heard, linked to what changed because of it."""
 
     evaluation = ParentalKey(EvaluationPage, on_delete=models.CASCADE, related_name="responses")
@@ -330,6 +347,9 @@ class EvaluationResponse(Orderable):
     status = models.CharField(max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.DONE)
 
     panels = [FieldPanel("you_said"), FieldPanel("we_did"), FieldPanel("status")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return self.you_said[:60]

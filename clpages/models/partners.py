@@ -7,21 +7,60 @@ from django.db import models
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from clpages.single_line import validate_single_line
 from clpages.stages import LocationKind, PartnerKind
 
 
-class _NamedVocabulary(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, blank=True)
+class UniqueInLocale:
+    """Refuses, with a message on the field, a name or slug already used in the same language.
+
+    The database enforces it too, but a form never shows the locale field, so Django's own check
+    of unique_together would skip it and the editor would get an error page instead.
+    """
+
+    unique_in_locale = ("name", "slug")
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude)
+        locale_id = self.locale_id or _default_locale_id()
+        errors = {}
+        for field in self.unique_in_locale:
+            value = getattr(self, field)
+            if not value or field in (exclude or ()):
+                continue
+            taken = type(self)._default_manager.filter(locale_id=locale_id, **{field: value})
+            if taken.exclude(pk=self.pk).exists():
+                label = self._meta.get_field(field).verbose_name
+                errors[field] = f"Another {self._meta.verbose_name} already has this {label}."
+        if errors:
+            raise ValidationError(errors)
+
+
+def _default_locale_id():
+    from wagtail.models import Locale
+
+    return Locale.get_default().pk
+
+
+class _NamedVocabulary(UniqueInLocale, TranslatableMixin, models.Model):
+    """A term pages are described with; each language has its own wording of it.
+
+    Pages always point at the term in the default language, and show it in the visitor's
+    (clpages.i18n.vocabulary). The slug is the same in every language, so filter addresses are too.
+    """
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
@@ -39,8 +78,25 @@ class Audience(_NamedVocabulary):
 class Language(_NamedVocabulary):
     """A language a program is offered in or a partner works in."""
 
+    # Wording a screen reader and the browser understand (lang="ar", dir="rtl"), and the name the
+    # language's own speakers use, shown beside the name in the visitor's language.
+    code = models.CharField(
+        "language code",
+        max_length=20,
+        blank=True,
+        help_text='The standard code, such as "ar", "fr", "prs" for Dari or "ase" for ASL.',
+    )
+    own_name = models.CharField(
+        "name in the language itself",
+        max_length=80,
+        blank=True,
+        help_text='How its speakers write it, such as "العربية" or "Français".',
+    )
 
-class Location(index.Indexed, models.Model):
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code"), FieldPanel("own_name")]
+
+
+class Location(UniqueInLocale, TranslatableMixin, index.Indexed, models.Model):
     """A library branch or community venue where sessions take place."""
 
     name = models.CharField(max_length=120)
@@ -73,7 +129,9 @@ class Location(index.Indexed, models.Model):
         index.FilterField("kind"),
     ]
 
-    class Meta:
+    unique_in_locale = ()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
 
     def __str__(self):
@@ -84,11 +142,15 @@ class Location(index.Indexed, models.Model):
         return ", ".join(part for part in (self.street_address, self.city, self.postcode) if part)
 
 
-class CommunityPartner(index.Indexed, ClusterableModel):
-    """A partner organisation or community action group that co-leads work with the library."""
+class CommunityPartner(UniqueInLocale, TranslatableMixin, index.Indexed, ClusterableModel):
+    """A partner organisation or community action group that co-leads work with the library.
 
-    name = models.CharField(max_length=150, unique=True)
-    slug = models.SlugField(max_length=150, unique=True, blank=True)
+    Members, memberships, the collection and the private contact belong to the organisation in the
+    default language; a translation carries only its public words (description, communities served).
+    """
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, blank=True)
     kind = models.CharField(
         max_length=20, choices=PartnerKind.choices, default=PartnerKind.COMMUNITY_ORGANISATION
     )
@@ -139,9 +201,15 @@ class CommunityPartner(index.Indexed, ClusterableModel):
         index.FilterField("kind"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "community partner"
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        # One collection and one set of members per organisation, whatever the language.
+        exclude = ["collection", "members", "contact_name", "contact_email", "contact_phone"]
+        return super().copy_for_translation(locale, exclude_fields=exclude + list(exclude_fields or []))
 
     def __str__(self):
         return self.name

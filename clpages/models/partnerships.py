@@ -4,7 +4,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from clpages.models.index import CommunityIndexPage
@@ -166,7 +166,7 @@ class PartnershipPage(
         return context
 
 
-class PartnershipNextStep(Orderable):
+class PartnershipNextStep(TranslatableMixin, Orderable):
     partnership = ParentalKey(PartnershipPage, on_delete=models.CASCADE, related_name="next_steps")
     what = models.CharField(max_length=250)
     who = models.CharField(max_length=150)
@@ -174,6 +174,9 @@ class PartnershipNextStep(Orderable):
     done = models.BooleanField(default=False)
 
     panels = [FieldPanel("what"), FieldRowPanel([FieldPanel("who"), FieldPanel("when"), FieldPanel("done")])]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def __str__(self):
         return self.what

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -37,13 +38,20 @@ password_forms = [
 urlpatterns = password_forms + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("register/", include(registration_urls)),
-    path("have-your-say/", include(listening_urls)),
-    path("survey/", include(survey_urls)),
-    path("", include(clpages_urls)),
+    # Django's language switch (a POST from the switcher), which remembers the choice in a cookie.
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 # Media on local disk (object storage never reaches this view): images only (clsite/media.py).
 urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_image)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Everything the public reads or fills in is in the visitor's language, which the address carries:
+# /fr/..., /ar/...; the default language keeps the addresses it always had.
+urlpatterns += i18n_patterns(
+    path("register/", include(registration_urls)),
+    path("have-your-say/", include(listening_urls)),
+    path("survey/", include(survey_urls)),
+    path("", include(clpages_urls)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -22,6 +22,11 @@ INSTALLED_APPS = [
     "clpages.listening",
     # Outcome surveys that fill the results and learning pages' measures (optional).
     "clpages.surveys",
+    # Translating pages and vocabularies through review (docs/languages.md); its locales screens
+    # replace Wagtail's own.
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail_localize.modeladmin",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -64,6 +69,9 @@ MIDDLEWARE = [
     # Anonymous page views served from the cache; before sessions so a hit costs no query.
     "clpages.performance.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the address (/fr/, /ar/; the default language has no prefix), so
+    # every cached page is in one language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,6 +97,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -150,7 +159,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# The site's languages, for its interface (LANGUAGES) and its pages (WAGTAIL_CONTENT_LANGUAGES).
+# Each is named in its own language and script, as the language switcher shows it. The first is the
+# default: its addresses carry no prefix; the others live under /fr/, /ar/ (clsite/urls.py).
+LANGUAGE_CODE = "en"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ar", "العربية"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Toronto")
 USE_I18N = True
 USE_TZ = True
@@ -202,7 +220,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 # No third-party requests from the admin: avatars are Wagtail's own default picture, not Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
