@@ -31,15 +31,18 @@ from django.core.cache import cache
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.db import connections, router
 from django.http import HttpResponse, QueryDict
+from django.utils import translation
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
 from clpages.conf import setting
 
 GENERATION_ROW = 1
 ENTRY_PREFIX = "clpages:page-cache:page:"
-# Headers a cached page may vary on: Cookie (only cookie-less requests are served) and Accept,
-# which is part of the key (the API negotiates its format on it).
-STORABLE_VARY = {"cookie", "accept", ""}
+# Headers a cached page may vary on: Cookie (only cookie-less requests are served), Accept, which
+# is part of the key (the API negotiates its format on it), and Accept-Language, which Django adds
+# to pages of the default language: their language comes from the address, like every other's
+# (i18n_patterns), and a page is stored only when it is in that language (_in_its_address_language).
+STORABLE_VARY = {"cookie", "accept", "accept-language", ""}
 UNSTORABLE_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 
@@ -188,6 +191,16 @@ def is_cacheable_request(request):
     return not any(name in request.COOKIES for name in _cookie_names())
 
 
+def _in_its_address_language(request, response):
+    """Whether the page is in the language its address names (none: the default language).
+
+    Otherwise the language came from something the key does not hold (a cookie, a header)."""
+    spoken = response.get("Content-Language")
+    if spoken is None:
+        return True
+    return spoken == (translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
+
+
 def is_storable_response(response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -311,7 +324,11 @@ class AnonymousPageCacheMiddleware:
         query = request.GET = _recording_query(request)
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
-        if is_storable_response(response) and reads_every_parameter(query):
+        if (
+            is_storable_response(response)
+            and reads_every_parameter(query)
+            and _in_its_address_language(request, response)
+        ):
             cache.set(key, _freeze(response, generation), timeout())
             response["X-Page-Cache"] = "miss"
         return response

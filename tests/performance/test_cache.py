@@ -192,7 +192,13 @@ def test_responses_that_set_a_cookie_are_never_stored():
 
 @pytest.mark.parametrize(
     "headers",
-    [{"Cache-Control": "private"}, {"Cache-Control": "no-store"}, {"Vary": "Accept-Language"}],
+    [
+        {"Cache-Control": "private"},
+        {"Cache-Control": "no-store"},
+        {"Vary": "User-Agent"},
+        # In another language than its address names: it came from the header or a cookie.
+        {"Vary": "Accept-Language", "Content-Language": "fr"},
+    ],
 )
 def test_private_or_unkeyed_responses_are_never_stored(headers):
     def make_response():
