@@ -11,6 +11,8 @@ A page written in another language with no original in the default language is i
 
 from wagtail.models import Locale, Page
 
+from clpages.performance.cache import shared
+
 # Where the original is kept on an instance, once looked up.
 _ORIGINAL = "_clpages_original"
 
@@ -20,7 +22,8 @@ def default_locale():
 
 
 def default_locale_id():
-    return default_locale().pk
+    """The default Locale's id, read once per content generation (clpages.performance.cache)."""
+    return shared("default-locale-id", lambda: default_locale().pk)
 
 
 def original_of(page):

@@ -171,3 +171,21 @@ def language_names(languages, language=None):
     translated)."""
     names = [language_name(item.pk, item.name, language) for item in languages]
     return sorted(names) if rewording(language) else names
+
+
+class Wording:
+    """One vocabulary's names in the active language, read once: for lists of many names.
+
+    ``name(pk, default name)`` gives a str, or a LanguageName for languages.
+    """
+
+    def __init__(self, model, language=None):
+        self.table = wording(model, language)
+        self.marks = language_marks() if model.__name__ == "Language" else None
+
+    def name(self, pk, name):
+        name = self.table.get(pk, {}).get("name") or name
+        if self.marks is None:
+            return name
+        code, own_name = self.marks.get(pk, ("", ""))
+        return LanguageName(name, code, own_name)

@@ -422,11 +422,11 @@ def link_names(program_ids, kinds):
     ]
     names = {}
     ordered = rows[0].union(*rows[1:], all=True).order_by("kind", "position", "name")
+    # Each vocabulary's wording in the active language, read once for the whole list.
+    shown = {kind: vocabulary.Wording(LINKED_NAMES[kind][2]) for kind in kinds if kind in LINKED_NAMES}
     for program, kind, _, name, ref in ordered:
-        if kind == "languages":
-            name = vocabulary.language_name(ref, name)
-        elif kind in LINKED_NAMES:
-            name = vocabulary.name_of(LINKED_NAMES[kind][2], ref, name)
+        if kind in shown:
+            name = shown[kind].name(ref, name)
         names.setdefault((program, kind), []).append(name)
     # The database put them in order of their default names; translated, they are ordered again.
     for (_, kind), listed in names.items() if vocabulary.rewording() else ():
