@@ -10,6 +10,7 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from clpages.i18n import vocabulary
 from clpages.performance.cache import shared
 
 
@@ -38,10 +39,20 @@ class QuickSelect(forms.Select):
             return choices
         field = choices.field
 
-        def read():
-            return list(field.queryset.values_list(field.to_field_name or "pk", self.label_field))
+        model = field.queryset.model
+        reworded = model.__name__ in vocabulary.WORDED_FIELDS and vocabulary.rewording()
 
-        rows = shared(f"menu:{self.shared_as}", read) if self.shared_as else read()
+        def read():
+            if not reworded:
+                return list(field.queryset.values_list(field.to_field_name or "pk", self.label_field))
+            # Terms in the visitor's language, in the order of those names.
+            rows = field.queryset.values_list(field.to_field_name or "pk", self.label_field, "pk")
+            named = [(value, vocabulary.name_of(model, pk, label)) for value, label, pk in rows]
+            return sorted(named, key=lambda row: str(row[1]).casefold())
+
+        language = vocabulary.content_language() if reworded else ""
+        name = f"menu:{self.shared_as}:{language}" if language else f"menu:{self.shared_as}"
+        rows = shared(name, read) if self.shared_as else read()
         return ([("", field.empty_label)] if field.empty_label is not None else []) + rows
 
     def _labels_are_column(self, field):

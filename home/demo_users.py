@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 
 from clpages.models import CommunityPartner
+from clpages.models.partners import in_default_language
 from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP, library_staff_groups, partner_groups
 
 DEMO_PASSWORD = "community-demo"
@@ -45,7 +46,7 @@ def create_demo_users(stdout=None):
         else:
             user.groups.add(group)
         if organisation:
-            partner = CommunityPartner.objects.filter(name=organisation).first()
+            partner = CommunityPartner.objects.filter(in_default_language(), name=organisation).first()
             if partner is None:
                 say(f"No organisation named '{organisation}': '{username}' is not a member of one.")
             else:

@@ -12,6 +12,8 @@ import unicodedata
 from django import forms
 from django.apps import apps
 
+from clpages.i18n import vocabulary
+from clpages.models.partners import in_default_language
 from clpages.public_forms import HoneypotField
 from clpages.single_line import validate_single_line
 
@@ -86,7 +88,11 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].queryset = apps.get_model("clpages", "Language").objects.order_by("name")
+        # The languages pages name (those of the default language), each in the visitor's language.
+        model = apps.get_model("clpages", "Language")
+        field = self.fields["language"]
+        field.queryset = model.objects.filter(in_default_language()).order_by("name")
+        field.label_from_instance = lambda language: vocabulary.name_of(model, language.pk, language.name)
 
     def clean_text(self):
         return self.cleaned_data["text"].strip()

@@ -1,9 +1,11 @@
 """The BCP 47 tag of a language the site names, so a quote is marked up in its own language.
 
-The site's language vocabulary (``clpages.Language``) holds names only. A quote read aloud by a
-screen reader in the wrong voice is hard to follow, so the names libraries commonly use are
-mapped here; a name not listed gets no tag and inherits the page's.
+A language's record gives its code (``clpages.Language.code``); for records without one, the
+names libraries commonly use are mapped here, since a quote read aloud by a screen reader in the
+wrong voice is hard to follow. A name not listed gets no tag and inherits the page's.
 """
+
+from clpages.i18n.vocabulary import direction
 
 TAGS = {
     "american sign language": "ase",
@@ -46,12 +48,11 @@ TAGS = {
     "vietnamese": "vi",
 }
 
-RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "prs", "ur"})
-
 
 def tag_of(language):
     """(BCP 47 tag, "rtl" or "") of a Language, ("", "") when it is unknown."""
     if language is None:
         return "", ""
-    tag = TAGS.get(language.name.strip().lower(), "")
-    return tag, "rtl" if tag in RIGHT_TO_LEFT else ""
+    # The code the language's record gives; the names libraries commonly use for older records.
+    tag = (getattr(language, "code", "") or "").strip() or TAGS.get(language.name.strip().lower(), "")
+    return tag, "rtl" if direction(tag) == "rtl" else ""

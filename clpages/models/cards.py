@@ -4,8 +4,11 @@ read for a whole list of cards in a fixed number of queries."""
 
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
+from clpages.i18n.originals import in_language_of, original_ids
 from clpages.joining import attach_registration_states
 from clpages.models.occurrences import SessionOccurrence
 from clpages.models.programs import link_names
@@ -22,13 +25,34 @@ LONG_TEXT = ("body", "community_goals", "success_looks_like")
 
 
 def attach_names(programs):
-    """Give each program of a list of cards the names its card lists, joined, in one query."""
+    """Give each program of a list of cards the names its card lists, joined, in one query.
+
+    The names are in the active language, those of a translation's original (clpages.i18n), and
+    the languages carry their own names marked up with their language (safe HTML).
+    """
     programs = list(programs)
-    names = link_names([program.pk for program in programs], CARD_NAMES)
+    originals = original_ids(programs)
+    names = link_names(set(originals.values()), CARD_NAMES)
+    comma = ", "
     for program in programs:
         for kind, attribute in CARD_NAMES.items():
-            setattr(program, attribute, ", ".join(names.get((program.pk, kind), [])))
+            listed = names.get((originals[program.pk], kind), [])
+            setattr(program, attribute, mark_safe(comma.join(conditional_escape(name) for name in listed)))
     return programs
+
+
+def cards_in_language(cards, page):
+    """``cards`` (original programs, as soonest_programs gives them) as ``page``'s reader sees
+    them: each translated program in its own words with its original's facts, date and picture;
+    untranslated ones as they are. One query, none in the default language."""
+    shown = in_language_of(cards, page)
+    for card, item in zip(cards, shown, strict=True):
+        if item is not card:
+            item.next_session = card.next_session
+            item.image = card.image
+            for name in ("stage", "kind", *CARD_NAMES.values()):
+                setattr(item, name, getattr(card, name))
+    return shown
 
 
 def attach_next_sessions(programs, sessions):

@@ -18,10 +18,14 @@ from wagtail.search import index
 from clpages import chart_svg
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.charts import measure_chart, summary
+from clpages.i18n import fields, vocabulary
+from clpages.i18n.measures import reword_measures
+from clpages.i18n.originals import in_language_of, in_words_of, is_translation, take_facts
 from clpages.joining import answer_spreads, attendance_of, open_surveys
 from clpages.models import success
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
+from clpages.models.partners import in_default_language
 from clpages.panels import NestedInlinePanel, WarningsPanel
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin, is_public
@@ -162,6 +166,15 @@ class EvaluationPage(
         verbose_name = "results and learning"
         verbose_name_plural = "results and learning"
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if (update_fields is None or "measures" in update_fields) and is_translation(self):
+            # Results are recorded once, on the original's measures: a translation's measures,
+            # however they were copied, hold none, so nothing is ever counted twice.
+            for measure in self.measures.all():
+                measure.entered_results = []
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         errors = {}
@@ -217,21 +230,57 @@ class EvaluationPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A translation shows its own words over its original's facts: the same results, quotes
+        # and lines of "You said, we did", the same period, program and partners.
+        original = context["original"] = take_facts(self, ("period_start", "period_end", "success_agreed_on"))
         # Only quotes and stories whose speakers agreed to share them ever reach the page.
-        context["quotes"] = self.quotes.filter(consent=True)
-        context["measures"] = self.measures.prefetch_related("results")
+        context["quotes"] = quotes_shown(self, original)
+        context["responses"] = (
+            list(self.responses.all())
+            if original is self
+            else [
+                item for item, _ in in_words_of(self.responses.all(), original.responses.all(), ("status",))
+            ]
+        )
+        context["measures"] = reword_measures(original.measures.prefetch_related("results"), self.locale_id)
+        # The program and partnership, in this page's language when they are translated.
+        program, partnership = original.public_program, original.public_partnership
+        context["program"], context["partnership"] = in_language_of([program, partnership], self)
+        context["credited_partners"] = vocabulary.reword(original.partners)
+        context["agreed_success"] = success.agreed_success(self, context["program"])
         # How many came, when the app taking registrations counted them: numbers, never names.
-        program = self.public_program
         context["attendance"] = (
             attendance_of(program, self.period_start, self.period_end) if program else None
         )
         # Surveys open to the public, when an app runs them: an invitation, never the answers.
-        context["surveys"] = open_surveys(self.pk)
+        context["surveys"] = open_surveys(original.pk)
         # How people answered the surveys' closed questions, each as a chart and in words.
         context["spreads"] = [
-            (spread, chart_svg.spread(spread.options)) for spread in answer_spreads(self.pk)
+            (spread, chart_svg.spread(spread.options)) for spread in answer_spreads(original.pk)
         ]
         return context
+
+
+def quotes_shown(page, original):
+    """The quotes and stories ``page`` shows: its original's, where the speaker agreed, each in
+    ``page``'s words when translated. Each has ``said_in`` (the Language it was said in) and
+    ``translated_from`` (that language, when these words are a translation of it)."""
+    sources = original.quotes.select_related("language")
+    if original is page:
+        shown = [(quote, quote) for quote in sources]
+    else:
+        shown = in_words_of(page.quotes.all(), sources, ("consent", "language_id"))
+    quotes = []
+    for quote, source in shown:
+        if not source.consent:
+            continue
+        quote.said_in = source.language
+        quote.translated_from = source.language if quote is not source and quote.text != source.text else None
+        if quote.translated_from:
+            language = quote.translated_from
+            quote.translated_from_name = vocabulary.name_of(type(language), language.pk, language.name)
+        quotes.append(quote)
+    return quotes
 
 
 class EvaluationMeasure(TranslatableMixin, Orderable, ClusterableModel):
@@ -255,6 +304,9 @@ class EvaluationMeasure(TranslatableMixin, Orderable, ClusterableModel):
             help_text="Add results as they come in. Results from surveys and imports are added for you.",
         ),
     ]
+
+    # Results are recorded on the original's measures only (clpages.i18n.measures).
+    override_translatable_fields = fields.facts("entered_results")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
@@ -313,6 +365,7 @@ class EvaluationQuote(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=in_default_language,
         verbose_name="said in",
         help_text="The language these words were said or written in.",
     )
@@ -328,6 +381,9 @@ class EvaluationQuote(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("attribution"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("is_story"), FieldPanel("consent")]),
     ]
+
+    # The language it was said in stays the original's term; a translation says it translated it.
+    override_translatable_fields = fields.kept("language")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass

@@ -8,10 +8,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from clpages.blocks import RICH_TEXT_FEATURES
-from clpages.models.cards import soonest_programs
+from clpages.i18n import vocabulary
+from clpages.i18n.originals import original_of
+from clpages.models.cards import cards_in_language, soonest_programs
 from clpages.models.evaluations import EvaluationIndexPage, EvaluationPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
-from clpages.models.partners import CommunityPartner
+from clpages.models.partners import CommunityPartner, in_default_language
 from clpages.models.partnerships import PartnershipIndexPage
 from clpages.models.programs import ProgramIndexPage, ProgramPage
 from clpages.performance.routing import DirectRouteMixin
@@ -56,21 +58,26 @@ class CommunityHubPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = ProgramPage.objects.descendant_of(self).visible()
+        # Which programs are coming up, and who leads them, are the original hub's facts; a
+        # translation of the hub shows them in its language (clpages.i18n).
+        original = original_of(self)
+        programs = ProgramPage.objects.descendant_of(original).visible()
         # Each stage in plain terms, with the Toolkit's name for readers who know it.
         context["stages"] = [
             (stage, STAGE_PLAIN_NAMES[stage], stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage
         ]
         # What happens next comes first, each card saying when, where, for whom and in which
         # languages. Programs whose remaining sessions are all cancelled have nothing coming up.
-        context["current_programs"] = soonest_programs(programs, self.featured_count, "fill-480x320")
+        context["current_programs"] = cards_in_language(
+            soonest_programs(programs, self.featured_count, "fill-480x320"), self
+        )
         # EXISTS, not a DISTINCT join: with thousands of programs the database stops at the
         # first matching program instead of collecting them all.
         partner_programs = programs.filter(co_created_with=OuterRef("pk"))
         # A large library system works with hundreds of partners: the hub features some, and
         # every partner is credited on its own programs and in the partnership index.
-        context["partners"] = (
-            CommunityPartner.objects.filter(Exists(partner_programs))
+        context["partners"] = vocabulary.reword(
+            CommunityPartner.objects.filter(in_default_language(), Exists(partner_programs))
             .select_related("logo")
             .prefetch_related(_renditions("logo", "fill-96x96"))
             .order_by("name")[: self.featured_partner_count]

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from clpages.i18n import fields, vocabulary
 from clpages.single_line import validate_single_line
 from clpages.stages import LocationKind, PartnerKind
 
@@ -39,6 +40,18 @@ class UniqueInLocale:
             raise ValidationError(errors)
 
 
+def in_default_language():
+    """What pages may point at: the terms of the default language (translations are their words).
+
+    For ``limit_choices_to``: every form choosing a term lists those, and a page naming another
+    is refused when it is validated.
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return models.Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+
+
 def _default_locale_id():
     from wagtail.models import Locale
 
@@ -56,6 +69,9 @@ class _NamedVocabulary(UniqueInLocale, TranslatableMixin, models.Model):
     slug = models.SlugField(max_length=80, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    # A translation words the name; the slug (so filter addresses) is the same in every language.
+    translatable_fields = fields.translated("name") + fields.kept("slug")
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -95,6 +111,14 @@ class Language(_NamedVocabulary):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code"), FieldPanel("own_name")]
 
+    # Its code and own name are the same whatever language it is named in.
+    translatable_fields = fields.translated("name") + fields.kept("slug", "code", "own_name")
+
+    @property
+    def direction(self):
+        """ "rtl" or "ltr": how its script runs (clpages.i18n.vocabulary.direction)."""
+        return vocabulary.direction(self.code)
+
 
 class Location(UniqueInLocale, TranslatableMixin, index.Indexed, models.Model):
     """A library branch or community venue where sessions take place."""
@@ -131,6 +155,11 @@ class Location(UniqueInLocale, TranslatableMixin, index.Indexed, models.Model):
 
     unique_in_locale = ()
 
+    # Translators word the name and the accessibility notes; the address and the facts stay.
+    translatable_fields = fields.translated("name", "accessibility_notes") + fields.kept(
+        "kind", "street_address", "city", "postcode", "step_free_access"
+    )
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
 
@@ -159,7 +188,9 @@ class CommunityPartner(UniqueInLocale, TranslatableMixin, index.Indexed, Cluster
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    languages = models.ManyToManyField(Language, blank=True, related_name="partners")
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="partners", limit_choices_to=in_default_language
+    )
     communities_served = models.TextField(blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -200,6 +231,14 @@ class CommunityPartner(UniqueInLocale, TranslatableMixin, index.Indexed, Cluster
         index.AutocompleteField("name"),
         index.FilterField("kind"),
     ]
+
+    # Its public words are translated; its collection, members and private contact belong to the
+    # organisation in the default language and are never copied (copy_for_translation below).
+    translatable_fields = (
+        fields.translated("name", "description", "communities_served")
+        + fields.kept("slug", "kind", "website", "logo")
+        + fields.facts("collection", "contact_name", "contact_email", "contact_phone")
+    )
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

@@ -7,8 +7,11 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from clpages.i18n import fields, vocabulary
+from clpages.i18n.originals import in_language_of, in_words_of, take_facts
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
+from clpages.models.partners import in_default_language
 from clpages.models.programs import ProgramPage
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin
@@ -74,7 +77,10 @@ class PartnershipPage(
     partner_links = ("partner",)
 
     partner = models.ForeignKey(
-        "clpages.CommunityPartner", on_delete=models.PROTECT, related_name="partnerships"
+        "clpages.CommunityPartner",
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        limit_choices_to=in_default_language,
     )
     summary = models.TextField(max_length=300, help_text="Shown in listings and search results.")
     framing_stage = models.CharField(
@@ -136,6 +142,10 @@ class PartnershipPage(
     parent_page_types = ["clpages.PartnershipIndexPage"]
     subpage_types = []
 
+    # Pages point at the partner organisation in the default language (its words are shown in
+    # the visitor's language, clpages.i18n.vocabulary).
+    override_translatable_fields = fields.kept("partner")
+
     class Meta:
         verbose_name = "partnership"
 
@@ -159,10 +169,31 @@ class PartnershipPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programs"] = (
-            ProgramPage.objects.live().public().linked_to([self.partner_id]).order_by("title")
+        # A translation's facts are its original's: the partner, how far the relationship has
+        # come, the next steps' dates; the partner's public words are in the visitor's language.
+        original = context["original"] = take_facts(self, ("partner_id", "framing_stage"))
+        vocabulary.reword([self.partner])
+        context["next_steps"] = (
+            list(self.next_steps.all())
+            if original is self
+            else [
+                step
+                for step, _ in in_words_of(self.next_steps.all(), original.next_steps.all(), ("when", "done"))
+            ]
         )
-        context["evaluations"] = self.evaluations.live().public()
+        # The original programs and results pages (translations point at the same partner and
+        # page), each in this page's language when it is translated.
+        programs = (
+            ProgramPage.objects.live()
+            .public()
+            .linked_to([original.partner_id])
+            .filter(locale_id=original.locale_id)
+            .order_by("title")
+        )
+        context["programs"] = in_language_of(programs, self)
+        context["evaluations"] = in_language_of(
+            original.evaluations.live().public().filter(locale_id=original.locale_id), self
+        )
         return context
 
 

@@ -15,6 +15,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 
 from clpages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from clpages.i18n import fields, vocabulary
+from clpages.i18n.measures import reword_measures
+from clpages.i18n.originals import in_language_of, is_translation, original_of, take_facts
 from clpages.joining import attach_registration_states
 from clpages.models.index import CommunityIndexPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
@@ -28,6 +31,7 @@ from clpages.models.occurrences import (
 # Sessions were defined here before they could repeat; "x as x" keeps their names importable here.
 from clpages.models.occurrences import joining_link as joining_link
 from clpages.models.occurrences import refresh_last_session_end as refresh_last_session_end
+from clpages.models.partners import Audience, CommunityPartner, Language, in_default_language
 from clpages.models.program_search import ProgramSearchMixin
 from clpages.models.program_summary import NextSession, ProgramWordsMixin
 from clpages.models.querysets import ProgramQuerySet
@@ -40,6 +44,19 @@ from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.publishing import serializers as api
 from clpages.single_line import SingleLineTitleMixin
 from clpages.stages import ProgramKind, Stage
+
+# What a translation of a program shows as its original has it (clpages.i18n.originals), besides
+# the sessions, audiences, languages, topics, partners and results.
+FACT_FIELDS = (
+    "stage",
+    "kind",
+    "step_free_access",
+    "captions",
+    "sensory_friendly",
+    "is_free",
+    "success_agreed_on",
+    "last_session_end",
+)
 
 # A weekly series of a year is 52 dates; a program page lists that many at most, and the
 # calendar file holds the rest.
@@ -114,15 +131,22 @@ class ProgramPage(
         help_text="Shown as a label on the page and its cards, so patrons can tell a conversation "
         "that shapes the work from a program they come along to.",
     )
-    audiences = ParentalManyToManyField("clpages.Audience", blank=True, related_name="programs")
+    audiences = ParentalManyToManyField(
+        "clpages.Audience", blank=True, related_name="programs", limit_choices_to=in_default_language
+    )
     languages = ParentalManyToManyField(
-        "clpages.Language", blank=True, related_name="programs", verbose_name="languages offered"
+        "clpages.Language",
+        blank=True,
+        related_name="programs",
+        verbose_name="languages offered",
+        limit_choices_to=in_default_language,
     )
     tags = ClusterTaggableManager(through=ProgramTag, blank=True, verbose_name="topics")
     co_created_with = ParentalManyToManyField(
         "clpages.CommunityPartner",
         blank=True,
         related_name="programs",
+        limit_choices_to=in_default_language,
         help_text="The partner organisations and groups who plan and lead this with the library.",
     )
     community_goals = RichTextField(
@@ -235,11 +259,18 @@ class ProgramPage(
     # Caps the sessions (CLPAGES_MAX_SESSIONS_PER_PROGRAM).
     base_form_class = ProgramPageForm
 
+    # wagtail-localize translates the words; the sessions stay the original's, and so do their
+    # dates and registrations (clpages.i18n.originals): a translation neither copies nor holds them.
+    override_translatable_fields = fields.facts("sessions")
+
     class Meta:
         verbose_name = "program"
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        if (update_fields is None or "sessions" in update_fields) and is_translation(self):
+            # Whatever a copy or a revision brought along: a translation has no sessions of its own.
+            self.sessions = []
         # Sessions are committed with the page, and a published revision carries the value it
         # was drafted with: their dates are rebuilt once, after all of them are written.
         with occurrences_deferred():
@@ -265,6 +296,8 @@ class ProgramPage(
         there, unsaved. Otherwise the stored dates are read, each with its session and place.
         """
         now = now or timezone.now()
+        if is_translation(self):
+            return original_of(self).upcoming_dates(now=now, limit=limit)
         if preview or self.pk is None:
             dates = [
                 occurrence
@@ -288,18 +321,29 @@ class ProgramPage(
         preview = getattr(request, "is_preview", False)
         # One more than shown, so the page can say that more dates are in the calendar file.
         dates = self.upcoming_dates(preview=preview, limit=UPCOMING_DATES_SHOWN + 1)
+        # Places in the visitor's language (read once for every page until content changes).
+        vocabulary.reword([date.location for date in dates if date.location_id])
         context["sessions"] = attach_registration_states(dates[:UPCOMING_DATES_SHOWN])
         context["more_dates"] = len(dates) > UPCOMING_DATES_SHOWN
         context["series"] = series_of(context["sessions"])
         context["next_session"] = NextSession.among(context["sessions"])
-        context["partners"] = self.co_created_with.select_related("logo")
-        # Newest first: the first one's measures are the program's headline results.
-        context["evaluations"] = list(
-            public(self.evaluations.live())
+        # A translation's facts are its original's; its words are its own.
+        original = context["original"] = take_facts(self, FACT_FIELDS)
+        context["partners"] = vocabulary.reword(original.co_created_with.select_related("logo"))
+        # Newest first: the first one's measures are the program's headline results. Translations
+        # of the results pages point at the original program too: only the originals count, each
+        # shown in this page's language when it is translated.
+        evaluations = list(
+            public(original.evaluations.live())
+            .filter(locale_id=original.locale_id)
             .order_by("-period_end", "-pk")
             .prefetch_related("measures__results")
         )
-        context["facts"] = self.fact_names(preview=preview)
+        context["evaluations"] = in_language_of(evaluations, self)
+        context["headline_measures"] = (
+            reword_measures(evaluations[0].measures.all(), self.locale_id) if evaluations else []
+        )
+        context["facts"] = original.fact_names(preview=preview and original is self)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -319,8 +363,11 @@ class ProgramPage(
         """
         if preview or self.pk is None:
             return {
-                "audiences": [audience.name for audience in self.audiences.all()],
-                "languages": [language.name for language in self.languages.all()],
+                "audiences": [
+                    vocabulary.name_of(Audience, audience.pk, audience.name)
+                    for audience in self.audiences.all()
+                ],
+                "languages": vocabulary.language_names(self.languages.all()),
                 "tags": [tag.name for tag in self.tags.all()],
             }
         kinds = ("audiences", "languages", "tags")
@@ -342,36 +389,47 @@ def series_of(dates):
     return list(seen.values())
 
 
-# The many-to-many fields whose names pages list, and the name column reached from the link table.
+# The many-to-many fields whose names pages list: the name column reached from the link table,
+# and the term's own id there, to show it in the visitor's language (clpages.i18n.vocabulary).
 LINKED_NAMES = {
-    "audiences": "audience__name",
-    "languages": "language__name",
-    "co_created_with": "communitypartner__name",
+    "audiences": ("audience__name", "audience_id", Audience),
+    "languages": ("language__name", "language_id", Language),
+    "co_created_with": ("communitypartner__name", "communitypartner_id", CommunityPartner),
 }
 
 
 def link_names(program_ids, kinds):
     """{(program id, kind): [names]} for each of `kinds`, read in one query.
 
-    Kinds are "audiences", "languages" and "co_created_with" (in order of name) and "tags" (in
-    the order they were tagged): one UNION of the link tables, where a prefetch per relation
-    would build a model, and a manager, for every name.
+    Kinds are "audiences", "languages" and "co_created_with" (in order of the names shown) and
+    "tags" (in the order they were tagged): one UNION of the link tables, where a prefetch per
+    relation would build a model, and a manager, for every name. Names are in the active
+    language; languages are LanguageNames (with their own name and script in HTML).
     """
     ids = list(program_ids)
     parts = {
         kind: getattr(ProgramPage, kind)
         .through.objects.filter(programpage_id__in=ids)
-        .annotate(program=F("programpage_id"), position=Value(0), name=F(column))
-        for kind, column in LINKED_NAMES.items()
+        .annotate(program=F("programpage_id"), position=Value(0), name=F(column), ref=F(ref))
+        for kind, (column, ref, _) in LINKED_NAMES.items()
     }
     parts["tags"] = ProgramTag.objects.filter(content_object_id__in=ids).annotate(
-        program=F("content_object_id"), position=F("id"), name=F("tag__name")
+        program=F("content_object_id"), position=F("id"), name=F("tag__name"), ref=F("tag_id")
     )
     rows = [
-        parts[kind].annotate(kind=Value(kind)).values_list("program", "kind", "position", "name")
+        parts[kind].annotate(kind=Value(kind)).values_list("program", "kind", "position", "name", "ref")
         for kind in kinds
     ]
     names = {}
-    for program, kind, _, name in rows[0].union(*rows[1:], all=True).order_by("kind", "position", "name"):
+    ordered = rows[0].union(*rows[1:], all=True).order_by("kind", "position", "name")
+    # Each vocabulary's wording in the active language, read once for the whole list.
+    shown = {kind: vocabulary.Wording(LINKED_NAMES[kind][2]) for kind in kinds if kind in LINKED_NAMES}
+    for program, kind, _, name, ref in ordered:
+        if kind in shown:
+            name = shown[kind].name(ref, name)
         names.setdefault((program, kind), []).append(name)
+    # The database put them in order of their default names; translated, they are ordered again.
+    for (_, kind), listed in names.items() if vocabulary.rewording() else ():
+        if kind in LINKED_NAMES:
+            listed.sort(key=lambda name: str(name).casefold())
     return names

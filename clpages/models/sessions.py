@@ -22,6 +22,7 @@ from clpages.models.occurrences import (
     occurrences_deferred,
     refresh_occurrences,
 )
+from clpages.models.partners import in_default_language
 from clpages.models.querysets import place_label
 from clpages.panels import NestedInlinePanel
 from clpages.recurrence import Change, Repeat, describe, plan, series_problems, series_starts
@@ -38,6 +39,7 @@ class ProgramSession(Orderable, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="sessions",
+        limit_choices_to=in_default_language,
         help_text="A library branch or venue. Leave empty and enter an address for other places.",
     )
     address = models.CharField(

@@ -9,6 +9,8 @@ from django.apps import apps
 from django.db.models.signals import post_save
 from wagtail.models import Collection
 
+from clpages.i18n.originals import default_locale_id, is_translation
+
 PARTNER_COLLECTIONS_ROOT = "Partner organisations"
 SHARED_COLLECTION = "Shared community images"
 
@@ -49,7 +51,9 @@ def ensure_partner_collection(partner):
 
 def ensure_partner_collections():
     # Through the app registry: the partner model lives above this layer.
-    partners = apps.get_model("clpages", "CommunityPartner").objects.select_related("collection")
+    model = apps.get_model("clpages", "CommunityPartner")
+    # One collection per organisation: its translations only word it.
+    partners = model.objects.filter(locale_id=default_locale_id()).select_related("collection")
     for partner in partners:
         ensure_partner_collection(partner)
     return len(partners)
@@ -57,6 +61,8 @@ def ensure_partner_collections():
 
 def _on_partner_saved(sender, instance, raw=False, **kwargs):
     if raw:  # loading fixtures: the collection comes with the data
+        return
+    if is_translation(instance):  # the organisation's collection is its original's
         return
     ensure_partner_collection(instance)
 

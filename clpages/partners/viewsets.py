@@ -1,24 +1,32 @@
 """wagtail-modeladmin screens for the records behind community pages.
 
 The one module that knows wagtail-modeladmin: the rest of clpages asks it to register its screens.
+Each record can be translated (wagtail-localize's TranslatableModelAdmin, built on the same
+wagtail-modeladmin): its screens list the records of one language at a time, and "Translate"
+sends a record's words through wagtail-localize's translation editor. Pages point at the records
+of the default language; their translations only word them (clpages.i18n.vocabulary).
 """
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_localize.modeladmin.helpers import TranslatableButtonHelper
+from wagtail_localize.modeladmin.options import TranslatableModelAdmin
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from clpages.models import Audience, CommunityPartner, Language, Location
 from clpages.partners.invites import can_invite
 
 
-class PartnerButtonHelper(ButtonHelper):
+class PartnerButtonHelper(TranslatableButtonHelper):
     """Adds "Invite a member" beside each organisation in the partner organisations screens."""
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        buttons = super().get_buttons_for_obj(
+            obj, exclude=exclude, classnames_add=classnames_add, classnames_exclude=classnames_exclude
+        )
         if "invite" not in (exclude or []) and can_invite(self.request.user):
             buttons.append(
                 {
@@ -46,7 +54,7 @@ class CommunityPartnerPermissionHelper(PermissionHelper):
         return _manages_partners(user) or obj.members.filter(pk=user.pk).exists()
 
 
-class CommunityPartnerAdmin(ModelAdmin):
+class CommunityPartnerAdmin(TranslatableModelAdmin):
     model = CommunityPartner
     menu_label = "Partner organisations"
     menu_icon = "group"
@@ -81,7 +89,7 @@ class CommunityPartnerAdmin(ModelAdmin):
         return super().history_view(request, instance_pk)
 
 
-class LocationAdmin(ModelAdmin):
+class LocationAdmin(TranslatableModelAdmin):
     model = Location
     menu_label = "Locations"
     menu_icon = "site"
@@ -90,13 +98,13 @@ class LocationAdmin(ModelAdmin):
     search_fields = ("name", "street_address", "city")
 
 
-class AudienceAdmin(ModelAdmin):
+class AudienceAdmin(TranslatableModelAdmin):
     model = Audience
     menu_icon = "user"
     search_fields = ("name",)
 
 
-class LanguageAdmin(ModelAdmin):
+class LanguageAdmin(TranslatableModelAdmin):
     model = Language
     menu_icon = "globe"
     search_fields = ("name",)

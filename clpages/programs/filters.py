@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from taggit.models import Tag
 
+from clpages.i18n import vocabulary
 from clpages.models import (
     Audience,
     CommunityPartner,
@@ -25,6 +26,7 @@ from clpages.models import (
     ProgramTag,
     SessionOccurrence,
 )
+from clpages.models.partners import in_default_language
 from clpages.programs.filter_fields import (
     ACCESS_CHOICES,
     ACCESS_FEATURES,
@@ -57,6 +59,8 @@ FILTER_FIELDS = [
     "date_to",
     "include_past",
 ]
+# The menus of terms that have a wording in each language.
+VOCABULARY_FIELDS = ("audience", "language", "partner", "location")
 SESSION_FIELDS = ("location", "format", "when", "date_from", "date_to")
 # Chosen values that are lists in the address (?access=captions&access=step-free).
 LIST_FIELDS = ("access",)
@@ -99,7 +103,11 @@ class ProgramFilterForm(forms.Form):
     )
     free = forms.BooleanField(label="Free of charge only", required=False)
     location = menu(
-        "Place", Location.objects.only("pk", "name"), empty="Any place", noun="place", by_slug=False
+        "Place",
+        Location.objects.only("pk", "name"),
+        empty="Any place",
+        noun="place",
+        by_slug=False,
     )
     format = forms.ChoiceField(
         label="How to take part",
@@ -141,6 +149,10 @@ class ProgramFilterForm(forms.Form):
             data = data.copy()
             data["when"] = ""
         super().__init__(data, *args, **kwargs)
+        # Pages point at the terms of the default language; the menus show each in the
+        # visitor's language (clpages.widgets.QuickSelect, clpages.i18n.vocabulary).
+        for name in VOCABULARY_FIELDS:
+            self.fields[name].queryset = self.fields[name].queryset.filter(in_default_language())
         # Only topics that programs patrons may see use: a patron never picks a topic that can
         # match nothing, and a draft or private program's topics are not published through it.
         # EXISTS stops at a topic's first program instead of joining every tagging and
@@ -171,6 +183,9 @@ class ProgramFilterForm(forms.Form):
         values = {name: data.get(name) for name in FILTER_FIELDS}
         for name in LIST_FIELDS:
             values[name] = list(values[name] or [])
+        # The chosen terms as the visitor reads them, in headings and "filters in use".
+        for name in VOCABULARY_FIELDS:
+            vocabulary.reword([values[name]])
         return ProgramFilters(**values, sort=data.get("sort") or SORT_SOONEST)
 
     def error_summary(self):

@@ -12,14 +12,17 @@ the explicit serializers in ``clpages.publishing.serializers``.
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
+from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.coreutils import get_content_languages
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from clpages.models import (
     CommunityPartner,
     EvaluationPage,
+    EvaluationQuote,
     PartnershipPage,
     ProgramPage,
     ProgramSession,
@@ -68,7 +71,7 @@ def _optimise_evaluations(queryset):
         "partnership__partner__languages",
         "measures",
         "measures__results",
-        "quotes",
+        Prefetch("quotes", queryset=EvaluationQuote.objects.select_related("language")),
         "responses",
     )
 
@@ -116,6 +119,14 @@ class PublicPagesAPIViewSet(ClearFilterErrorsMixin, PagesAPIViewSet):
     # StreamField bodies can hold images and page links that are loaded one page at a time,
     # so they are offered on a page's detail view only.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + ["body"]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # ``?locale=fr`` lists the French pages (Wagtail's LocaleFilter) and names their
+        # audiences, languages, places and partners in French; otherwise the address's language.
+        requested = request.GET.get("locale", "")
+        if requested in dict(get_content_languages()):
+            translation.activate(requested)
 
     def get_queryset(self):
         # The locale is one of the page meta fields ``?fields=*`` asks for.

@@ -11,6 +11,7 @@ for 100. No model is imported here: the page models import this module for ``api
 
 from rest_framework import serializers
 
+from clpages.i18n import vocabulary
 from clpages.performance.visibility import is_public
 
 
@@ -27,13 +28,25 @@ class ChoiceWithLabelField(serializers.Field):
 
 
 class NamesField(serializers.Field):
-    """Names of related vocabulary items (audiences, languages, topics), from prefetched rows."""
+    """Names of related vocabulary items (audiences, languages, topics), from prefetched rows, in
+    the requested language (clpages.i18n.vocabulary; topics are named as tagged)."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, manager):
-        return [item.name for item in manager.all()]
+        items = list(manager.all())
+        if items and type(items[0]).__name__ in vocabulary.WORDED_FIELDS:
+            return [vocabulary.name_of(type(item), item.pk, item.name) for item in items]
+        return [item.name for item in items]
+
+
+class _InRequestedLanguage:
+    """A vocabulary record's words in the requested language (clpages.i18n.vocabulary)."""
+
+    def to_representation(self, instance):
+        vocabulary.reword([instance])
+        return super().to_representation(instance)
 
 
 class _ReadOnlySerializer(serializers.Serializer):
@@ -62,7 +75,7 @@ class ImageReferenceSerializer(_ReadOnlySerializer):
         return get_object_detail_url(router, request, type(image), image.pk)
 
 
-class PartnerSerializer(_ReadOnlySerializer):
+class PartnerSerializer(_InRequestedLanguage, _ReadOnlySerializer):
     """A partner organisation's public profile. Its private contact and members are never here."""
 
     id = serializers.IntegerField()
@@ -76,7 +89,7 @@ class PartnerSerializer(_ReadOnlySerializer):
     communities_served = serializers.CharField()
 
 
-class LocationSerializer(_ReadOnlySerializer):
+class LocationSerializer(_InRequestedLanguage, _ReadOnlySerializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     kind = ChoiceWithLabelField()
@@ -181,6 +194,12 @@ class QuoteSerializer(_ReadOnlySerializer):
     text = serializers.CharField()
     attribution = serializers.CharField()
     is_story = serializers.BooleanField()
+    # The code of the language it was said in (BCP 47), or null.
+    language = serializers.SerializerMethodField()
+
+    def get_language(self, quote):
+        language = quote.language if quote.language_id else None
+        return (language.code or None) if language else None
 
 
 class ResponseSerializer(_ReadOnlySerializer):

@@ -28,10 +28,17 @@ from clpages.models import (
     ProgramSession,
     SessionException,
 )
+from clpages.models.partners import in_default_language
 from home.models import HomePage
 
 from . import content
 from .images import partner_logo, program_image
+
+
+def terms(model):
+    """The records of ``model`` pages point at: those of the default language."""
+    return model.objects.filter(in_default_language())
+
 
 HUB_INTRO = (
     "<p>At Riverbend Public Library, community members and local organisations plan, lead and "
@@ -164,28 +171,32 @@ class DemoBuilder:
 
     def vocabularies(self):
         for name in content.AUDIENCES:
-            if not Audience.objects.filter(name=name).exists():
+            if not terms(Audience).filter(name=name).exists():
                 Audience.objects.create(name=name)
                 self._new(f"audience {name}")
         for name in content.LANGUAGES:
-            if not Language.objects.filter(name=name).exists():
-                Language.objects.create(name=name)
+            code, own_name = content.LANGUAGE_CODES[name]
+            if not terms(Language).filter(name=name).exists():
+                Language.objects.create(name=name, code=code, own_name=own_name)
                 self._new(f"language {name}")
+            else:
+                # Demo libraries loaded before languages had codes get them now.
+                terms(Language).filter(name=name, code="").update(code=code, own_name=own_name)
 
     def location(self, data):
-        existing = Location.objects.filter(name=data["name"]).first()
+        existing = terms(Location).filter(name=data["name"]).first()
         if existing:
             return existing
         self._new(f"location {data['name']}")
         return Location.objects.create(**data)
 
     def partner(self, data):
-        existing = CommunityPartner.objects.filter(name=data["name"]).first()
+        existing = terms(CommunityPartner).filter(name=data["name"]).first()
         if existing:
             return existing
         fields = {k: v for k, v in data.items() if k != "languages"}
         partner = CommunityPartner.objects.create(logo=partner_logo(data["name"]), **fields)
-        partner.languages.set(Language.objects.filter(name__in=data["languages"]))
+        partner.languages.set(terms(Language).filter(name__in=data["languages"]))
         self._new(f"partner {partner.name}")
         return partner
 
@@ -215,8 +226,8 @@ class DemoBuilder:
             cost_details=data.get("cost_details", ""),
         )
         program.co_created_with = [self.partners[name] for name in data["partners"]]
-        program.audiences = list(Audience.objects.filter(name__in=data["audiences"]))
-        program.languages = list(Language.objects.filter(name__in=data["languages"]))
+        program.audiences = list(terms(Audience).filter(name__in=data["audiences"]))
+        program.languages = list(terms(Language).filter(name__in=data["languages"]))
         index.add_child(instance=program)
         program.tags.add(*data["topics"])
         for number, (days, hour, hours, location, extra) in enumerate(data["sessions"]):
@@ -279,7 +290,7 @@ class DemoBuilder:
         now = timezone.now()
         question = question_model.objects.create(page=page, text=data["question"], approved_at=now)
         answer_model = apps.get_model("clpages_listening", "ListeningAnswer")
-        languages = {language.name: language for language in Language.objects.all()}
+        languages = {language.name: language for language in terms(Language).all()}
         answer_model.objects.bulk_create(
             answer_model(
                 question=question,

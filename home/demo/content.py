@@ -21,6 +21,17 @@ LIBRARY = {
 
 AUDIENCES = ["Children", "Teens", "Adults", "Older adults", "Families", "Newcomers"]
 LANGUAGES = ["English", "French", "Arabic", "Dari", "Spanish", "American Sign Language", "Tagalog"]
+# Each language's code and the name its own speakers write (clpages.Language.code, own_name).
+# American Sign Language is signed, not written: it has a code and no written own name.
+LANGUAGE_CODES = {
+    "English": ("en", "English"),
+    "French": ("fr", "Français"),
+    "Arabic": ("ar", "العربية"),
+    "Dari": ("prs", "دری"),
+    "Spanish": ("es", "Español"),
+    "American Sign Language": ("ase", ""),
+    "Tagalog": ("tl", "Tagalog"),
+}
 
 LOCATIONS = {
     "central": {
