@@ -1,6 +1,7 @@
 """What every public form shares: the email field and its messages, the honeypot, the rate limit."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 
@@ -10,8 +11,8 @@ def email_field(label, help_text):
         max_length=254,
         help_text=help_text,
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.org.",
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.org."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -23,7 +24,7 @@ class HoneypotField(forms.CharField):
     def __init__(self, **kwargs):
         super().__init__(
             required=False,
-            label="Leave this field empty",
+            label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
             **kwargs,
         )
