@@ -167,4 +167,4 @@ def test_stage_steps_name_each_state_for_the_stylesheet(client, evaluation):
 
 def test_print_knows_the_site_address_the_page_was_asked_for(client, tree):
     html = client.get(tree["programs"].url, secure=True).content.decode()
-    assert '<html lang="en" style="--site-address: \'https://testserver\'">' in html
+    assert '<html lang="en" dir="ltr" style="--site-address: \'https://testserver\'">' in html
