@@ -1,8 +1,15 @@
 """What every public form shares: the email field and its messages, the honeypot, the rate limit."""
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
+
+
+def grouped(number):
+    """A whole number with the visitor's language's thousands separator: 2,000 or 2 000."""
+    return lazy(number_format, str)(number, force_grouping=True)
 
 
 def email_field(label, help_text):

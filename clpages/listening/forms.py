@@ -14,7 +14,7 @@ from django.apps import apps
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from clpages.public_forms import HoneypotField
+from clpages.public_forms import HoneypotField, grouped
 from clpages.single_line import validate_single_line
 
 MAX_ANSWER = 2000
@@ -54,7 +54,7 @@ class AnswerForm(forms.Form):
         # People write right to left too: the browser sets the direction from what is typed.
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
         help_text=format_lazy(
-            _("In any language, in your own words. Up to {count} characters."), count=f"{MAX_ANSWER:,}"
+            _("In any language, in your own words. Up to {count} characters."), count=grouped(MAX_ANSWER)
         ),
         validators=[refuse_garbage],
         error_messages={
@@ -62,7 +62,7 @@ class AnswerForm(forms.Form):
             "max_length": (
                 format_lazy(
                     _("Please keep your answer to {count} characters or fewer (it has %(show_value)s)."),
-                    count=f"{MAX_ANSWER:,}",
+                    count=grouped(MAX_ANSWER),
                 )
             ),
         },

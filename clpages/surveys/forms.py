@@ -12,7 +12,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from clpages.public_forms import HoneypotField
+from clpages.public_forms import HoneypotField, grouped
 from clpages.surveys.tallies import Given
 from clpages.surveys.vocabulary import AGREEMENT_SCALE, YES_NO, QuestionKind
 
@@ -86,7 +86,9 @@ def _field(question):
                 "required": _("Please answer this question."),
                 "invalid": _("Please enter a number, like 3."),
                 "min_value": _("Please enter 0 or more."),
-                "max_value": format_lazy(_("Please enter a number up to {count}."), count=f"{MAX_NUMBER:,}"),
+                "max_value": format_lazy(
+                    _("Please enter a number up to {count}."), count=grouped(MAX_NUMBER)
+                ),
                 "max_digits": _("Please enter a shorter number."),
                 "max_decimal_places": _("Please use at most 2 decimal places."),
             },

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 
 from clpages import formats
 from clpages.charts import number
+from clpages.public_forms import grouped
 from tests.builders import make_program
 
 pytestmark = pytest.mark.django_db
@@ -132,15 +133,23 @@ def test_the_results_heading_counts_in_each_language(client, tree, program):
 
 
 @pytest.mark.parametrize(
-    ("language", "day", "time", "decimal"),
+    ("language", "day", "time", "decimal", "thousands"),
     [
-        ("en", "Tuesday 16 November 2027", "6:30 PM", "71.5"),
-        ("fr", "mardi 16 novembre 2027", "18:30", "71,5"),
-        ("ar", "الثلاثاء 16 نوفمبر 2027", "6:30 م", "71,5"),
+        ("en", "Tuesday 16 November 2027", "6:30 PM", "71.5", "12,000"),
+        ("fr", "mardi 16 novembre 2027", "18:30", "71,5", "12\xa0000"),
+        ("ar", "الثلاثاء 16 نوفمبر 2027", "6:30 م", "71,5", "12000"),
     ],
 )
-def test_dates_times_and_numbers_follow_the_language(language, day, time, decimal):
+def test_dates_times_and_numbers_follow_the_language(language, day, time, decimal, thousands):
     with translation.override(language):
         assert formats.long_date(SESSION_START) == day
         assert formats.time_of_day(SESSION_START) == time
         assert number(Decimal("71.50")) == decimal
+        assert str(grouped(12000)) == thousands
+
+
+def test_a_french_form_says_its_limits_with_french_separators():
+    from clpages.listening.forms import AnswerForm
+
+    with translation.override("fr"):
+        assert str(AnswerForm.base_fields["text"].help_text).endswith("Jusqu’à 2\xa0000 caractères.")
