@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: run test install install-test browser lint migrate demo bench loadtest clean
+.PHONY: run test install install-test browser gettext messages lint migrate demo bench loadtest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,27 @@ $(VENV)/.installed: requirements.txt | $(PY)
 	$(PIP) install --quiet -r requirements.txt
 	touch $@
 
+# The interface's French and Arabic catalogues (*/locale/*/LC_MESSAGES/django.po) are committed;
+# their compiled .mo files are not: every install compiles them again, with Debian's gettext.
+PO_FILES := $(shell find clpages home locale -name django.po -path '*/LC_MESSAGES/*' 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+gettext:
+	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+
+$(MO_FILES): %.mo: %.po | $(VENV)/.installed
+	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory gettext
+	msgfmt --check -o $@ $<
+
+messages: $(MO_FILES)
+
 $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(PY)
 	$(PIP) install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed messages
 
-install-test: $(VENV)/.installed-test browser
+install-test: $(VENV)/.installed-test browser messages
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser here.
 browser:

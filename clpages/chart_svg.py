@@ -11,6 +11,8 @@ import dataclasses
 from decimal import Decimal
 
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from clpages.charts import aims_lower, amount, meets, number
 
@@ -49,7 +51,7 @@ class Trend:
 
 
 def _short_date(date):
-    return format_date(date, "M Y")
+    return format_date(date, pgettext("clpages short month format", "M Y"))
 
 
 def trend(results, *, baseline, target, unit):
@@ -86,11 +88,18 @@ def trend(results, *, baseline, target, unit):
     ]
     if target is not None:
         # Above its line at the left: the latest result, at the right, is often on the goal.
-        labels.append(Label(LEFT + 8, y(target) - 8, f"Goal: {amount(target, unit)}", "start"))
+        labels.append(
+            Label(LEFT + 8, y(target) - 8, _("Goal: %(amount)s") % {"amount": amount(target, unit)}, "start")
+        )
     if baseline is not None:
         # Below its line, at the right, clear of the first dot (which starts near it).
         labels.append(
-            Label(WIDTH - RIGHT, y(baseline) + 18, f"At the start: {amount(baseline, unit)}", "end")
+            Label(
+                WIDTH - RIGHT,
+                y(baseline) + 18,
+                _("At the start: %(amount)s") % {"amount": amount(baseline, unit)},
+                "end",
+            )
         )
     return Trend(
         points=points,

@@ -11,9 +11,11 @@ from decimal import Decimal
 
 from django.template.defaultfilters import floatformat
 from django.utils.formats import get_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-GOAL_MET = "Goal met"
-NOT_YET = "Not yet"
+GOAL_MET = gettext_lazy("Goal met")
+NOT_YET = gettext_lazy("Not yet")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,7 +75,9 @@ def meets(value, target, lower):
 
 def goal_words(target, unit, lower):
     """The goal as the page writes it: "70% or more", "15 days or less"."""
-    return amount(target, unit) + (" or less" if lower else " or more")
+    if lower:
+        return _("%(amount)s or less") % {"amount": amount(target, unit)}
+    return _("%(amount)s or more") % {"amount": amount(target, unit)}
 
 
 def verdict(value, target, unit, lower):
@@ -84,8 +88,18 @@ def verdict(value, target, unit, lower):
     prefix = GOAL_MET if met else NOT_YET
     # "68% of 70%" reads as a share of a share, and "12 of 15 days or less" as nothing: say the goal.
     if lower or unit.strip() == "%":
-        return f"{prefix}: {amount(value, unit)} (goal: {goal_words(target, unit, lower)})", met
-    return f"{prefix}: {number(value)} of {amount(target, unit)}", met
+        words = _("%(verdict)s: %(amount)s (goal: %(goal)s)") % {
+            "verdict": prefix,
+            "amount": amount(value, unit),
+            "goal": goal_words(target, unit, lower),
+        }
+        return words, met
+    words = _("%(verdict)s: %(number)s of %(target)s") % {
+        "verdict": prefix,
+        "number": number(value),
+        "target": amount(target, unit),
+    }
+    return words, met
 
 
 def measure_chart(results, *, baseline, target, unit):
@@ -131,5 +145,8 @@ def summary(results, *, baseline, target, unit):
     lower = aims_lower(baseline, target)
     if target is None:
         return Summary(met=None, date=latest.date, words=amount(latest.value, unit))
-    words = f"{amount(latest.value, unit)} (goal: {goal_words(target, unit, lower)})"
+    words = _("%(amount)s (goal: %(goal)s)") % {
+        "amount": amount(latest.value, unit),
+        "goal": goal_words(target, unit, lower),
+    }
     return Summary(met=meets(latest.value, target, lower), date=latest.date, words=words)

@@ -1,7 +1,15 @@
 """What every public form shares: the email field and its messages, the honeypot, the rate limit."""
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
+
+
+def grouped(number):
+    """A whole number with the visitor's language's thousands separator: 2,000 or 2 000."""
+    return lazy(number_format, str)(number, force_grouping=True)
 
 
 def email_field(label, help_text):
@@ -10,8 +18,8 @@ def email_field(label, help_text):
         max_length=254,
         help_text=help_text,
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.org.",
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.org."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -23,7 +31,7 @@ class HoneypotField(forms.CharField):
     def __init__(self, **kwargs):
         super().__init__(
             required=False,
-            label="Leave this field empty",
+            label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
             **kwargs,
         )

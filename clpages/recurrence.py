@@ -17,6 +17,7 @@ import itertools
 from dateutil import rrule
 from django.db import models
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 
 class Repeat(models.TextChoices):
@@ -32,6 +33,15 @@ class Change(models.TextChoices):
 
 
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", -1: "last"}
+# A monthly series in words, by its week of the month: whole sentences, so each language can put
+# the ordinal where it goes.
+MONTHLY = {
+    1: gettext_lazy("The 1st %(weekday)s of each month"),
+    2: gettext_lazy("The 2nd %(weekday)s of each month"),
+    3: gettext_lazy("The 3rd %(weekday)s of each month"),
+    4: gettext_lazy("The 4th %(weekday)s of each month"),
+    -1: gettext_lazy("The last %(weekday)s of each month"),
+}
 
 
 def long_date(day):
@@ -174,20 +184,30 @@ def change_problem(day, dates, seen):
     return ""
 
 
+def _time_of_day(moment):
+    # clpages.formats.time_of_day, which this layer does not import: the same catalogue entry.
+    return dateformat.format(moment, pgettext("clpages time of day format", "g:i A"))
+
+
 def describe(start, end, repeat, last_start=None):
     """How often a series meets, in words for patrons:
     'Every Tuesday, 6:00 PM to 7:30 PM, until Tuesday 25 May 2027'."""
     first = _local(start)
     weekday = dateformat.format(first, "l")
     if repeat == Repeat.WEEKLY:
-        text = f"Every {weekday}"
+        text = gettext("Every %(weekday)s") % {"weekday": weekday}
     elif repeat == Repeat.FORTNIGHTLY:
-        text = f"Every other {weekday}"
+        text = gettext("Every other %(weekday)s") % {"weekday": weekday}
     elif repeat == Repeat.MONTHLY:
-        text = f"The {ORDINALS[week_of_month(first)]} {weekday} of each month"
+        text = MONTHLY[week_of_month(first)] % {"weekday": weekday}
     else:
         return ""
-    text += f", {dateformat.format(first, 'g:i A')} to {dateformat.format(_local(end), 'g:i A')}"
+    text += gettext(", %(start)s to %(end)s") % {
+        "start": _time_of_day(first),
+        "end": _time_of_day(_local(end)),
+    }
     if last_start is not None:
-        text += f", until {long_date(_local(last_start))}"
+        text += gettext(", until %(day)s") % {
+            "day": dateformat.format(_local(last_start), pgettext("clpages long date format", "l j F Y"))
+        }
     return text

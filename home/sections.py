@@ -9,6 +9,7 @@ and costs no query on most page views.
 import dataclasses
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from clpages.models import CommunityHubPage, ProgramIndexPage
@@ -59,10 +60,10 @@ def _read(site, request):
     programs_url = programs.get_url(request) if programs else ""
     return SiteSections(
         root_url=root.get_url(request) or "/",
-        programs=Section(programs_url, "Programs", programs.path) if programs else None,
-        calendar=Section(f"{programs_url}calendar/", "Calendar", kind="calendar") if programs else None,
-        hub=Section(hub.get_url(request), "Community planning", hub.path) if hub else None,
-        search=Section(reverse("clpages:search"), "Search", kind="search"),
+        programs=Section(programs_url, _("Programs"), programs.path) if programs else None,
+        calendar=Section(f"{programs_url}calendar/", _("Calendar"), kind="calendar") if programs else None,
+        hub=Section(hub.get_url(request), _("Community planning"), hub.path) if hub else None,
+        search=Section(reverse("clpages:search"), _("Search"), kind="search"),
         others=others,
     )
 

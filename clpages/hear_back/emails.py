@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from clpages.conf import setting
@@ -15,8 +16,8 @@ from clpages.hear_back.links import confirm_path
 from clpages.models import HearBackRequest
 
 SUBJECTS = {
-    "confirm": "Please confirm: hear back about {title}",
-    "shared": "Results are shared: {title}",
+    "confirm": _("Please confirm: hear back about {title}"),
+    "shared": _("Results are shared: {title}"),
 }
 
 

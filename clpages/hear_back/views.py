@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from clpages.conf import setting
@@ -44,7 +45,9 @@ def ask(request, page_id):
         return _form_page(request, page, HearBackForm(prefix=PREFIX))
     form = HearBackForm(request.POST, prefix=PREFIX)
     if limited(request):
-        problem = "Too many requests have come from this connection in the last hour. Please try again later."
+        problem = _(
+            "Too many requests have come from this connection in the last hour. Please try again later."
+        )
         return _form_page(request, page, form, problem, status=429)
     if form.is_spam:
         problem = "We could not take this request. Please leave the last field empty."

@@ -11,16 +11,18 @@ import unicodedata
 
 from django import forms
 from django.apps import apps
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clpages.i18n import vocabulary
 from clpages.models.partners import in_default_language
-from clpages.public_forms import HoneypotField
+from clpages.public_forms import HoneypotField, grouped
 from clpages.single_line import validate_single_line
 
 MAX_ANSWER = 2000
 MAX_CREDIT = 100
 
-PRIVACY = (
+PRIVACY = _(
     "Library staff and the partners leading this work read every answer. We only show your words "
     "on this website if you tick the box to agree, and a person has chosen them; we show the name "
     "you give, or none. We keep your answer for {days} days and then erase it, except the words we "
@@ -37,51 +39,58 @@ _ALLOWED_CONTROL = {"\n", "\r", "\t"}
 def refuse_garbage(value):
     if any(unicodedata.category(char) in ("Cc", "Cs") and char not in _ALLOWED_CONTROL for char in value):
         raise forms.ValidationError(
-            "This has invisible control characters in it. Please type it again, or paste it as plain text."
+            _("This has invisible control characters in it. Please type it again, or paste it as plain text.")
         )
     if _MARKUP.search(value):
         raise forms.ValidationError(
-            "Please write in plain words, without HTML, code or web addresses starting with 'javascript:'."
+            _("Please write in plain words, without HTML, code or web addresses starting with 'javascript:'.")
         )
     if value.strip() and not any(char.isalpha() or char.isdigit() for char in value):
-        raise forms.ValidationError("Please write your answer in words.")
+        raise forms.ValidationError(_("Please write your answer in words."))
 
 
 class AnswerForm(forms.Form):
     text = forms.CharField(
-        label="Your answer",
+        label=_("Your answer"),
         max_length=MAX_ANSWER,
         # People write right to left too: the browser sets the direction from what is typed.
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
-        help_text=f"In any language, in your own words. Up to {MAX_ANSWER:,} characters.",
+        help_text=format_lazy(
+            _("In any language, in your own words. Up to {count} characters."), count=grouped(MAX_ANSWER)
+        ),
         validators=[refuse_garbage],
         error_messages={
-            "required": "Write your answer, in any language.",
+            "required": _("Write your answer, in any language."),
             "max_length": (
-                f"Please keep your answer to {MAX_ANSWER:,} characters or fewer (it has %(show_value)s)."
+                format_lazy(
+                    _("Please keep your answer to {count} characters or fewer (it has %(show_value)s)."),
+                    count=grouped(MAX_ANSWER),
+                )
             ),
         },
     )
     credit = forms.CharField(
-        label="Your name, or how to credit you (optional)",
+        label=_("Your name, or how to credit you (optional)"),
         max_length=MAX_CREDIT,
         required=False,
         widget=forms.TextInput(attrs={"dir": "auto"}),
-        help_text="For example a first name, 'a parent from Northside', or leave it empty.",
+        help_text=_("For example a first name, 'a parent from Northside', or leave it empty."),
         validators=[refuse_garbage, lambda value: validate_single_line(value, "How to credit you")],
-        error_messages={"max_length": f"Please keep this to {MAX_CREDIT} characters or fewer."},
+        error_messages={
+            "max_length": format_lazy(_("Please keep this to {count} characters or fewer."), count=MAX_CREDIT)
+        },
     )
     language = forms.ModelChoiceField(
-        label="The language you wrote in",
+        label=_("The language you wrote in"),
         queryset=None,
-        empty_label="Choose a language",
+        empty_label=_("Choose a language"),
         error_messages={
-            "required": "Choose the language you wrote in.",
-            "invalid_choice": "Choose a language from the list.",
+            "required": _("Choose the language you wrote in."),
+            "invalid_choice": _("Choose a language from the list."),
         },
     )
     consent = forms.BooleanField(
-        label="You may show my answer on this website, with the name I gave (or none).",
+        label=_("You may show my answer on this website, with the name I gave (or none)."),
         required=False,
     )
     website = HoneypotField()

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from clpages.conf import setting
@@ -57,7 +58,7 @@ def answer(request, question_id):
         return _render(request, question, page, AnswerForm())
     form = AnswerForm(request.POST)
     if limited(request):
-        problem = (
+        problem = _(
             "Many answers have come from this connection in the last hour, so we could not take "
             "this one. Please try again later, or tell the library in person."
         )
@@ -69,7 +70,7 @@ def answer(request, question_id):
             page,
             form,
             400,
-            "We could not take this answer. Please leave the last field empty.",
+            _("We could not take this answer. Please leave the last field empty."),
         )
     if not form.is_valid():
         return _render(request, question, page, form, 400)

@@ -1,6 +1,7 @@
 """One partnership with one partner organisation, planned with the brainstorming tool."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -34,13 +35,13 @@ BRAINSTORMING_PROMPTS = [
 # The same prompts as public pages show them: whole questions, each answered by the partnership's
 # own words below it. The tool's sentence starters stay the labels editors and partners fill in.
 PUBLIC_PROMPTS = {
-    "people_to_reach": "Who do we want to reach?",
-    "get_to_know_them_by": "How can we get to know them?",
-    "one_of_their_goals": "What is one of their goals?",
-    "they_are_ready_to": "What are they ready to do to reach it?",
-    "library_can_support_by": "How can the library support their effort?",
-    "success_looks_like": "What does success look like?",
-    "we_will_communicate_by": "How will we keep in touch?",
+    "people_to_reach": _("Who do we want to reach?"),
+    "get_to_know_them_by": _("How can we get to know them?"),
+    "one_of_their_goals": _("What is one of their goals?"),
+    "they_are_ready_to": _("What are they ready to do to reach it?"),
+    "library_can_support_by": _("How can the library support their effort?"),
+    "success_looks_like": _("What does success look like?"),
+    "we_will_communicate_by": _("How will we keep in touch?"),
 }
 
 FRAMING_NOTE_FIELDS = [(f"notes_{stage.value}", stage) for stage in FramingStage]

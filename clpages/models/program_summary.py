@@ -9,6 +9,8 @@ programs people simply attend.
 
 import dataclasses
 
+from django.utils.translation import gettext_lazy as _
+
 from clpages.stages import (
     HAVE_YOUR_SAY_STAGES,
     STAGE_PLAIN_NAMES,
@@ -18,8 +20,8 @@ from clpages.stages import (
     Stage,
 )
 
-HAVE_YOUR_SAY = "Have your say"
-PROGRAM = "Program"
+HAVE_YOUR_SAY = _("Have your say")
+PROGRAM = _("Program")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,15 +9,16 @@ because modelcluster only replaces the rows of the ``entered_in`` relation.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 
 class ResultSource(models.TextChoices):
-    ENTERED = "entered", "Entered by the team"
-    SURVEY = "survey", "Survey answers"
-    ATTENDANCE = "attendance", "Attendance counts"
-    IMPORT = "import", "Imported from another system"
+    ENTERED = "entered", _("Entered by the team")
+    SURVEY = "survey", _("Survey answers")
+    ATTENDANCE = "attendance", _("Attendance counts")
+    IMPORT = "import", _("Imported from another system")
 
 
 class MeasureResult(models.Model):

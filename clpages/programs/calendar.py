@@ -10,7 +10,8 @@ from itertools import groupby
 
 from django import forms
 from django.template.response import TemplateResponse
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clpages import formats
 from clpages.models import Location, SessionOccurrence
@@ -21,9 +22,9 @@ from clpages.recurrence import Change
 from clpages.stages import SessionFormat, SessionStatus
 
 PERIODS = [
-    ("this-week", "This week"),
-    ("next-week", "Next week"),
-    ("month", "This month"),
+    ("this-week", _("This week")),
+    ("next-week", _("Next week")),
+    ("month", _("This month")),
 ]
 PERIOD_LABELS = dict(PERIODS)
 # A long month in a large library system is read a page at a time, never all at once.
@@ -34,7 +35,7 @@ class CalendarFilterForm(ProgramFilterForm):
     """The listing's filters without its date choices: the calendar's period takes their place."""
 
     period = forms.ChoiceField(
-        label="Show",
+        label=_("Show"),
         choices=PERIODS,
         required=False,
         error_messages={"invalid_choice": not_one_of("the periods")},
@@ -127,7 +128,7 @@ def session_lines(rows, program_url):
         # Sessions mostly start on the hour or half hour: format each time of day once.
         key = (moment.hour, moment.minute)
         if key not in times:
-            times[key] = dateformat.format(moment, formats.TIME)
+            times[key] = formats.time_of_day(moment)
         return times[key]
 
     places = {}

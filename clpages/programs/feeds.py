@@ -5,6 +5,7 @@ import copy
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from clpages.models import ProgramPage, library_contact
@@ -14,7 +15,7 @@ class NewProgramsFeed(Feed):
     """The most recently published programs of the site the request is for, newest first."""
 
     item_count = 30
-    description = "Programs and services newly planned with our community and its partner organisations."
+    description = _("Programs and services newly planned with our community and its partner organisations.")
 
     def __call__(self, request, *args, **kwargs):
         # Items link to their pages through the request's site. The URLconf shares one feed
@@ -29,7 +30,7 @@ class NewProgramsFeed(Feed):
         return library_contact(self.request).name
 
     def title(self):
-        return f"New programs at {self._site_name()}"
+        return _("New programs at %(library)s") % {"library": self._site_name()}
 
     def link(self):
         return self.site.root_url + "/" if self.site else "/"

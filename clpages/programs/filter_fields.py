@@ -5,15 +5,17 @@ import datetime
 
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
+from clpages import formats
 from clpages.stages import SessionFormat
 from clpages.widgets import QuickSelect
 
 WHEN_CHOICES = [
-    ("", "Any time"),
-    ("today", "Today"),
-    ("week", "This week"),
-    ("month", "This month"),
+    ("", _("Any time")),
+    ("today", _("Today")),
+    ("week", _("This week")),
+    ("month", _("This month")),
 ]
 
 # Sessions offered both ways count for people looking for either way of taking part.
@@ -23,10 +25,10 @@ FORMAT_MATCHES = {
     SessionFormat.HYBRID: [SessionFormat.HYBRID],
 }
 FORMAT_CHOICES = [
-    ("", "Any format"),
-    (SessionFormat.IN_PERSON, "In person"),
-    (SessionFormat.ONLINE, "Online"),
-    (SessionFormat.HYBRID, "Both in person and online"),
+    ("", _("Any format")),
+    (SessionFormat.IN_PERSON, _("In person")),
+    (SessionFormat.ONLINE, _("Online")),
+    (SessionFormat.HYBRID, _("Both in person and online")),
 ]
 
 # What a program offers for access, as its editor ticks it in the program's Accessibility panel
@@ -34,34 +36,46 @@ FORMAT_CHOICES = [
 # the condition on the program, and the words of a results heading.)
 ACCESS_FEATURES = {
     "step-free": (
-        "Step-free access",
+        _("Step-free access"),
         lambda prefix: Q(**{f"{prefix}step_free_access": True}),
-        "step-free access",
+        _("step-free access"),
     ),
-    "captions": ("Captions", lambda prefix: Q(**{f"{prefix}captions": True}), "captions"),
+    "captions": (_("Captions"), lambda prefix: Q(**{f"{prefix}captions": True}), _("captions")),
     "interpretation": (
-        "Interpretation (for example ASL or a spoken language)",
+        _("Interpretation (for example ASL or a spoken language)"),
         lambda prefix: ~Q(**{f"{prefix}interpretation": ""}),
-        "interpretation",
+        _("interpretation"),
     ),
     "sensory-friendly": (
-        "Sensory-friendly",
+        _("Sensory-friendly"),
         lambda prefix: Q(**{f"{prefix}sensory_friendly": True}),
-        "a sensory-friendly setting",
+        _("a sensory-friendly setting"),
     ),
 }
-ACCESS_CHOICES = [(value, label) for value, (label, _, _) in ACCESS_FEATURES.items()]
+ACCESS_CHOICES = [(value, label) for value, (label, _condition, _words) in ACCESS_FEATURES.items()]
 
 SORT_SOONEST = "soonest"
 SORT_NEWEST = "newest"
 SORT_CHOICES = [
-    (SORT_SOONEST, "Soonest first"),
-    (SORT_NEWEST, "Newest first"),
+    (SORT_SOONEST, _("Soonest first")),
+    (SORT_NEWEST, _("Newest first")),
 ]
 
 
-def _not_found(thing):
-    return f"We could not find the {thing} “%(value)s”. Choose one from the list."
+# What a menu says of a value in the address that is none of its choices, by the menu's noun.
+NOT_FOUND = {
+    "audience": _("We could not find the audience “%(value)s”. Choose one from the list."),
+    "language": _("We could not find the language “%(value)s”. Choose one from the list."),
+    "topic": _("We could not find the topic “%(value)s”. Choose one from the list."),
+    "partner organisation": _(
+        "We could not find the partner organisation “%(value)s”. Choose one from the list."
+    ),
+    "place": _("We could not find the place “%(value)s”. Choose one from the list."),
+}
+
+
+def _not_found(noun):
+    return NOT_FOUND[noun]
 
 
 def menu(label, queryset, *, empty, noun, by_slug=True):
@@ -80,8 +94,23 @@ def menu(label, queryset, *, empty, noun, by_slug=True):
     )
 
 
+# What a list of choices says of a value in the address that is none of them, by what it lists.
+NOT_ONE_OF = {
+    "the periods": _("“%(value)s” is not one of the periods. Choose one from the list."),
+    "the five stages": _("“%(value)s” is not one of the five stages. Choose one from the list."),
+    "the accessibility features": _(
+        "“%(value)s” is not one of the accessibility features. Choose one from the list."
+    ),
+    "the ways of taking part": _(
+        "“%(value)s” is not one of the ways of taking part. Choose one from the list."
+    ),
+    "the orders": _("“%(value)s” is not one of the orders. Choose one from the list."),
+    "the kinds of result": _("“%(value)s” is not one of the kinds of result. Choose one from the list."),
+}
+
+
 def not_one_of(things):
-    return f"“%(value)s” is not one of {things}. Choose one from the list."
+    return NOT_ONE_OF[things]
 
 
 # Dates a patron may filter by. Python's dates end in the year 9999, so a day past the last one
@@ -94,7 +123,7 @@ LATEST_DATE = datetime.date(2999, 12, 31)
 def long_date(day, weekday=True):
     """A date as the listing writes it: Wednesday 18 November 2026 (without the weekday for the
     limits of the calendar, whose weekdays nobody needs)."""
-    return f"{day:%A} {day.day} {day:%B %Y}" if weekday else f"{day.day} {day:%B %Y}"
+    return formats.long_date(day) if weekday else formats.day(day)
 
 
 class DateFilterField(forms.DateField):
@@ -114,7 +143,7 @@ class DateFilterField(forms.DateField):
             ) from error
         if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
             raise forms.ValidationError(
-                "We cannot use the date “%(value)s”. Choose a date between %(earliest)s and %(latest)s.",
+                _("We cannot use the date “%(value)s”. Choose a date between %(earliest)s and %(latest)s."),
                 code="out_of_range",
                 params={
                     "value": value,

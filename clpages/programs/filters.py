@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from clpages.i18n import vocabulary
@@ -70,78 +72,85 @@ class ProgramFilterForm(forms.Form):
     """The filters the listing, the calendar, the calendar feed and search share."""
 
     q = forms.CharField(
-        label="Words to look for",
+        label=_("Words to look for"),
         required=False,
         max_length=MAX_CHARACTERS,
-        error_messages={"max_length": "Please use at most %(limit_value)d characters."},
+        error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
     )
-    audience = menu("Who it is for", Audience.objects.all(), empty="Everyone", noun="audience")
-    language = menu("Language", Language.objects.all(), empty="Any language", noun="language")
-    topic = menu("Topic", Tag.objects.none(), empty="Any topic", noun="topic")
+    audience = menu(_("Who it is for"), Audience.objects.all(), empty=_("Everyone"), noun="audience")
+    language = menu(_("Language"), Language.objects.all(), empty=_("Any language"), noun="language")
+    topic = menu(_("Topic"), Tag.objects.none(), empty=_("Any topic"), noun="topic")
     stage = forms.TypedChoiceField(
-        label="Stage",
-        choices=[("", "Any stage")]
-        + [(str(stage.value), f"{stage.value}. {STAGE_PLAIN_NAMES[stage]}") for stage in Stage],
+        label=_("Stage"),
+        choices=[("", _("Any stage"))]
+        + [
+            (str(stage.value), format_lazy("{}. {}", stage.value, STAGE_PLAIN_NAMES[stage]))
+            for stage in Stage
+        ],
         coerce=int,
         empty_value=None,
         required=False,
         error_messages={"invalid_choice": not_one_of("the five stages")},
     )
     partner = menu(
-        "Co-created with",
+        _("Co-created with"),
         CommunityPartner.objects.only("pk", "name", "slug"),
-        empty="Any partner organisation",
+        empty=_("Any partner organisation"),
         noun="partner organisation",
     )
     access = forms.MultipleChoiceField(
-        label="Accessibility",
+        label=_("Accessibility"),
         choices=ACCESS_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Programs that offer everything you tick.",
+        help_text=_("Programs that offer everything you tick."),
         error_messages={"invalid_choice": not_one_of("the accessibility features")},
     )
-    free = forms.BooleanField(label="Free of charge only", required=False)
+    free = forms.BooleanField(label=_("Free of charge only"), required=False)
     location = menu(
-        "Place",
+        _("Place"),
         Location.objects.only("pk", "name"),
-        empty="Any place",
+        empty=_("Any place"),
         noun="place",
         by_slug=False,
     )
     format = forms.ChoiceField(
-        label="How to take part",
+        label=_("How to take part"),
         choices=FORMAT_CHOICES,
         required=False,
-        help_text="Sessions offered both ways count for in person and for online.",
+        help_text=_("Sessions offered both ways count for in person and for online."),
         error_messages={"invalid_choice": not_one_of("the ways of taking part")},
     )
     when = forms.ChoiceField(
-        label="When",
+        label=_("When"),
         choices=WHEN_CHOICES,
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": not_one_of("the periods")},
     )
     date_from = DateFilterField(
-        label="From",
+        label=_("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "invalid": "We could not read the date “%(value)s”. "
-            "Enter the start date as year-month-day, for example 2026-11-30."
+            "invalid": _(
+                "We could not read the date “%(value)s”. "
+                "Enter the start date as year-month-day, for example 2026-11-30."
+            )
         },
     )
     date_to = DateFilterField(
-        label="To",
+        label=_("To"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "invalid": "We could not read the date “%(value)s”. "
-            "Enter the end date as year-month-day, for example 2026-12-31."
+            "invalid": _(
+                "We could not read the date “%(value)s”. "
+                "Enter the end date as year-month-day, for example 2026-12-31."
+            )
         },
     )
-    include_past = forms.BooleanField(label="Include past programs", required=False)
+    include_past = forms.BooleanField(label=_("Include past programs"), required=False)
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and not data.get("when"):
@@ -173,7 +182,7 @@ class ProgramFilterForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
-            self.add_error("date_to", "The end date must be on or after the start date.")
+            self.add_error("date_to", _("The end date must be on or after the start date."))
         return cleaned
 
     def filters(self):
@@ -265,7 +274,7 @@ class ProgramFilters:
                     shown.append((field.label, labels.get(chosen, chosen), self.querystring(**{name: rest})))
                 continue
             if name in ("include_past", "free"):
-                text = "yes"
+                text = _("yes")
             elif hasattr(field, "choices") and not hasattr(value, "pk"):
                 text = dict(field.choices).get(str(value), value)
             else:

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Window
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
@@ -24,7 +26,7 @@ class ProgramListingForm(ProgramFilterForm):
     """The listing's form: the shared filters and the order of the results."""
 
     sort = forms.ChoiceField(
-        label="Show programs in this order",
+        label=_("Show programs in this order"),
         choices=SORT_CHOICES,
         required=False,
         widget=forms.RadioSelect,
@@ -112,7 +114,11 @@ def shared_choices(index, request, form):
     to render than the rest of the form. None otherwise: the template renders them."""
     if not set(request.GET) <= NOT_CHOICES:
         return None
-    return shared(f"listing-choices:{index.pk}", lambda: render_to_string(CHOICES_TEMPLATE, {"form": form}))
+    # Rendered in the visitor's language: one copy per language.
+    return shared(
+        f"listing-choices:{index.pk}:{get_language()}",
+        lambda: render_to_string(CHOICES_TEMPLATE, {"form": form}),
+    )
 
 
 MAX_PAGE_NUMBER = 1_000_000

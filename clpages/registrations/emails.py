@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from clpages.conf import setting
 from clpages.programs.ical import build_calendar
@@ -18,20 +19,20 @@ from clpages.registrations.places import date_label, dates_of, first_date, momen
 from clpages.registrations.thank_you import thank_you_link
 
 SUBJECTS = {
-    "confirmed": "You are registered: {title}",
-    "waitlisted": "You are on the waiting list: {title}",
-    "promoted": "A place came free: you are registered for {title}",
-    "already": "You are already registered: {title}",
-    "cancelled": "Your registration is cancelled: {title}",
-    "changed": "Your registration has changed: {title}",
+    "confirmed": _("You are registered: {title}"),
+    "waitlisted": _("You are on the waiting list: {title}"),
+    "promoted": _("A place came free: you are registered for {title}"),
+    "already": _("You are already registered: {title}"),
+    "cancelled": _("Your registration is cancelled: {title}"),
+    "changed": _("Your registration has changed: {title}"),
     # Sent by `manage.py run_registrations`, and on publishing a change to the sessions.
-    "reminder": "A reminder: {title}",
-    "thank_you": "Thank you: {title}",
-    "follow_up": "How has it gone since? {title}",
-    "session_cancelled": "Cancelled: {title}",
-    "session_changed": "A new time or place: {title}",
-    "date_cancelled": "One date is cancelled: {title}",
-    "date_changed": "One date has a new time: {title}",
+    "reminder": _("A reminder: {title}"),
+    "thank_you": _("Thank you: {title}"),
+    "follow_up": _("How has it gone since? {title}"),
+    "session_cancelled": _("Cancelled: {title}"),
+    "session_changed": _("A new time or place: {title}"),
+    "date_cancelled": _("One date is cancelled: {title}"),
+    "date_changed": _("One date has a new time: {title}"),
 }
 
 # The patron's own cancellation needs no calendar file; after the session there is nothing to add.

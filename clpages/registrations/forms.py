@@ -2,10 +2,11 @@
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext_lazy as _
 
 from clpages.public_forms import HoneypotField, email_field
 
-PRIVACY = (
+PRIVACY = _(
     "We use your name, email address, phone number and access needs only to run this session: to "
     "confirm your place, tell you of any change, remind you before it and thank you after it. We "
     "erase them {days} days after the session (for a series, after its last date); all we keep is "
@@ -19,46 +20,48 @@ def limit_places(field, limit):
     """The session's own limit on places per registration, in the field and its message."""
     field.widget.attrs.update({"min": 1, "max": limit})
     field.validators.append(MaxValueValidator(limit))
-    field.error_messages["max_value"] = f"One registration can hold up to {limit} places."
+    field.error_messages["max_value"] = _("One registration can hold up to %(count)s places.") % {
+        "count": limit
+    }
 
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=100,
-        help_text="So the people running the session can greet you.",
-        error_messages={"required": "Enter your name."},
+        help_text=_("So the people running the session can greet you."),
+        error_messages={"required": _("Enter your name.")},
     )
     email = email_field(
-        "Email address",
-        "We send your confirmation, any change to the session, a reminder and a thank-you here.",
+        _("Email address"),
+        _("We send your confirmation, any change to the session, a reminder and a thank-you here."),
     )
     phone = forms.CharField(
-        label="Phone number (optional)",
+        label=_("Phone number (optional)"),
         max_length=40,
         required=False,
-        help_text="Only if you would like a call when something changes.",
+        help_text=_("Only if you would like a call when something changes."),
     )
     places = forms.IntegerField(
-        label="Number of places",
+        label=_("Number of places"),
         min_value=1,
         initial=1,
-        help_text="Count yourself and everyone coming with you.",
+        help_text=_("Count yourself and everyone coming with you."),
         error_messages={
-            "required": "Enter how many places you need.",
-            "invalid": "Enter a whole number of places.",
-            "min_value": "Ask for at least 1 place.",
+            "required": _("Enter how many places you need."),
+            "invalid": _("Enter a whole number of places."),
+            "min_value": _("Ask for at least 1 place."),
         },
     )
-    step_free_access = forms.BooleanField(label="Step-free access", required=False)
-    interpreter = forms.BooleanField(label="An interpreter", required=False)
+    step_free_access = forms.BooleanField(label=_("Step-free access"), required=False)
+    interpreter = forms.BooleanField(label=_("An interpreter"), required=False)
     interpreter_language = forms.CharField(
-        label="Interpreter's language (sign or spoken)", max_length=60, required=False
+        label=_("Interpreter's language (sign or spoken)"), max_length=60, required=False
     )
-    captions = forms.BooleanField(label="Captions", required=False)
-    sensory_friendly = forms.BooleanField(label="A sensory-friendly setting", required=False)
+    captions = forms.BooleanField(label=_("Captions"), required=False)
+    sensory_friendly = forms.BooleanField(label=_("A sensory-friendly setting"), required=False)
     other_needs = forms.CharField(
-        label="Anything else we can do so you can take part (optional)",
+        label=_("Anything else we can do so you can take part (optional)"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -81,7 +84,7 @@ class RegistrationForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("interpreter") and not data.get("interpreter_language", "").strip():
-            self.add_error("interpreter_language", "Tell us which language the interpreter should use.")
+            self.add_error("interpreter_language", _("Tell us which language the interpreter should use."))
         return data
 
     @property
@@ -94,12 +97,12 @@ class RegistrationForm(forms.Form):
 
 class ChangePlacesForm(forms.Form):
     places = forms.IntegerField(
-        label="Number of places",
+        label=_("Number of places"),
         min_value=1,
         error_messages={
-            "required": "Enter how many places you need.",
-            "invalid": "Enter a whole number of places.",
-            "min_value": "To give up every place, cancel your registration instead.",
+            "required": _("Enter how many places you need."),
+            "invalid": _("Enter a whole number of places."),
+            "min_value": _("To give up every place, cancel your registration instead."),
         },
     )
 

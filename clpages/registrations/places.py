@@ -16,7 +16,8 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from clpages import formats
 from clpages.joining import RegistrationState
@@ -123,21 +124,21 @@ def closed_reason(session, starts_at, cancelled, now=None):
     """
     now = now or timezone.now()
     if session.registration != RegistrationKind.ON_SITE:
-        return "This session does not take registrations on this website."
+        return _("This session does not take registrations on this website.")
     if starts_at is None:
-        return "This date is no longer on the program."
+        return _("This date is no longer on the program.")
     if cancelled:
-        return "This session is cancelled."
+        return _("This session is cancelled.")
     if session.registration_opens and now < session.registration_opens:
-        return f"Registration opens on {_when(session.registration_opens)}."
+        return _("Registration opens on %(when)s.") % {"when": _when(session.registration_opens)}
     if now >= (session.registration_closes or starts_at):
-        return "Registration for this session has closed."
+        return _("Registration for this session has closed.")
     return ""
 
 
 def _when(moment):
     moment = timezone.localtime(moment)
-    return f"{format_date(moment, formats.DATE)} at {format_date(moment, formats.TIME)}"
+    return _("%(day)s at %(time)s") % {"day": formats.long_date(moment), "time": formats.time_of_day(moment)}
 
 
 def places_taken(session_id, date_key):
@@ -209,7 +210,9 @@ def register(session_id, date_key, *, name, email, places, phone="", **needs):
             return Outcome(existing, already_registered=True)
         if places > session.places_per_registration:
             raise RegistrationRefused(
-                f"One registration can hold up to {session.places_per_registration} places.", field="places"
+                _("One registration can hold up to %(count)s places.")
+                % {"count": session.places_per_registration},
+                field="places",
             )
         left = places_left(session, date_key)
         if left is None or places <= left:
@@ -218,8 +221,12 @@ def register(session_id, date_key, *, name, email, places, phone="", **needs):
             status = RegistrationStatus.WAITLISTED
         else:
             raise RegistrationRefused(
-                f"Only {left} place{'s' if left != 1 else ''} {'are' if left != 1 else 'is'} left. "
-                f"Ask for {left} or fewer.",
+                ngettext(
+                    "Only %(count)s place is left. Ask for %(count)s or fewer.",
+                    "Only %(count)s places are left. Ask for %(count)s or fewer.",
+                    left,
+                )
+                % {"count": left},
                 field="places",
             )
         told_start, told_place = as_told(session, date_key, date)
@@ -262,16 +269,21 @@ def change_places(registration_id, places):
         session = _locked_session(registration.session_id)
         registration.refresh_from_db()
         if registration.status == RegistrationStatus.CANCELLED:
-            raise RegistrationRefused("This registration is cancelled.")
+            raise RegistrationRefused(_("This registration is cancelled."))
         if places > session.places_per_registration:
             raise RegistrationRefused(
-                f"One registration can hold up to {session.places_per_registration} places.", field="places"
+                _("One registration can hold up to %(count)s places.")
+                % {"count": session.places_per_registration},
+                field="places",
             )
         if registration.status == RegistrationStatus.CONFIRMED and places > registration.places:
             left = places_left(session, registration.date_key)
             if left is not None and places - registration.places > left:
                 raise RegistrationRefused(
-                    f"Only {left} more place{'s' if left != 1 else ''} {'are' if left != 1 else 'is'} free.",
+                    ngettext(
+                        "Only %(count)s more place is free.", "Only %(count)s more places are free.", left
+                    )
+                    % {"count": left},
                     field="places",
                 )
         registration.places = places

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from clpages.conf import setting
@@ -85,12 +86,14 @@ def register(request, session_id, date_key):
         status, problem = (
             429,
             (
-                "Too many registrations have come from this connection in the last hour. "
-                "Please try again later, or contact the library."
+                _(
+                    "Too many registrations have come from this connection in the last hour. "
+                    "Please try again later, or contact the library."
+                )
             ),
         )
     elif form.is_spam:
-        status, problem = 400, "We could not take this registration. Please leave the last field empty."
+        status, problem = 400, _("We could not take this registration. Please leave the last field empty.")
     elif form.is_valid():
         data = form.cleaned_data
         try:
@@ -128,7 +131,7 @@ def register(request, session_id, date_key):
 def _manage_context(registration, **extra):
     session = registration.session
     date = None if registration.date_key == SERIES else places.first_date(session, registration.date_key)
-    starts_at, _ = places.opening(session, registration.date_key, date)
+    starts_at, _closes = places.opening(session, registration.date_key, date)
     started = starts_at is None or timezone.now() >= starts_at
     return {
         "registration": registration,
@@ -154,9 +157,9 @@ def manage(request, token):
 
     if context["started"] or context["is_cancelled"]:
         context["problem"] = (
-            "This registration is cancelled."
+            _("This registration is cancelled.")
             if context["is_cancelled"]
-            else "This session has started, so this registration can no longer be changed here."
+            else _("This session has started, so this registration can no longer be changed here.")
         )
         return TemplateResponse(request, "clpages_registrations/manage.html", context, status=400)
     action = request.POST.get("action")
@@ -174,7 +177,7 @@ def manage(request, token):
             email_after_commit(outcome.registration, "changed")
             done = "changed"
         else:
-            context["problem"] = "Choose whether to change your places or to cancel."
+            context["problem"] = _("Choose whether to change your places or to cancel.")
             return TemplateResponse(request, "clpages_registrations/manage.html", context, status=400)
     except places.RegistrationRefused as refusal:
         form = ChangePlacesForm(request.POST, places_limit=limit)

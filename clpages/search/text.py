@@ -10,6 +10,8 @@ the limits below with a message instead of cutting it silently.
 
 import unicodedata
 
+from django.utils.translation import gettext as _
+
 MAX_CHARACTERS = 200
 MAX_WORDS = 20
 
@@ -28,7 +30,7 @@ def searchable(text):
 def length_problem(text):
     """A plain sentence saying what is too long in `text`, or None."""
     if len(text) > MAX_CHARACTERS:
-        return f"Please use at most {MAX_CHARACTERS} characters."
+        return _("Please use at most %(count)d characters.") % {"count": MAX_CHARACTERS}
     if len(text.split()) > MAX_WORDS:
-        return f"Please use at most {MAX_WORDS} words."
+        return _("Please use at most %(count)d words.") % {"count": MAX_WORDS}
     return None

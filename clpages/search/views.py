@@ -8,6 +8,7 @@ backends run inside the same SQL. docs/search.md explains the switch to OpenSear
 from django import forms
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
@@ -17,9 +18,9 @@ from clpages.programs.listing import join_querystrings
 from clpages.search.query import search_within
 
 RESULT_TYPES = [
-    ("program", "Programs", "Program"),
-    ("partnership", "Partnerships", "Partnership"),
-    ("evaluation", "Results and learning", "Results and learning"),
+    ("program", _("Programs"), _("Program")),
+    ("partnership", _("Partnerships"), _("Partnership")),
+    ("evaluation", _("Results and learning"), _("Results and learning")),
 ]
 # What each result's template shows, loaded with the results rather than one query per result.
 RESULT_RELATED = {
@@ -34,8 +35,8 @@ PROGRAM_ONLY_FILTERS = [name for name in FILTER_FIELDS if name not in ("q", "par
 
 class SearchForm(ProgramFilterForm):
     type = forms.ChoiceField(
-        label="Show",
-        choices=[("", "Everything")] + [(value, plural) for value, plural, _ in RESULT_TYPES],
+        label=_("Show"),
+        choices=[("", _("Everything"))] + [(value, plural) for value, plural, _singular in RESULT_TYPES],
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": not_one_of("the kinds of result")},
@@ -46,7 +47,7 @@ class SearchForm(ProgramFilterForm):
             data = data.copy()
             data["type"] = ""
         super().__init__(data, *args, **kwargs)
-        self.fields["q"].label = "Search for"
+        self.fields["q"].label = _("Search for")
 
 
 def result_querysets(filters, site):

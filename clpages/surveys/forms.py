@@ -9,8 +9,10 @@ import unicodedata
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from clpages.public_forms import HoneypotField
+from clpages.public_forms import HoneypotField, grouped
 from clpages.surveys.tallies import Given
 from clpages.surveys.vocabulary import AGREEMENT_SCALE, YES_NO, QuestionKind
 
@@ -20,7 +22,7 @@ MAX_NUMBER = Decimal("1000000")
 # A whole form's worth of POST data a person could send; more is a program, not a patron.
 MAX_POST_BYTES = 40_000
 
-PRIVACY = (
+PRIVACY = _(
     "This survey is anonymous: it does not ask your name or contact details, and we do not keep "
     "your internet address. Every question is optional unless it says otherwise. Figures are shown "
     "only once at least {minimum} people have answered, and what you write in your own words is "
@@ -31,12 +33,12 @@ PRIVACY = (
 def text_problem(value):
     """A plain sentence saying why this free text is not taken, or None."""
     if any(unicodedata.category(char) in ("Cc", "Cs") and char not in "\n\r\t" for char in value):
-        return "Please remove the unusual characters from your answer."
+        return _("Please remove the unusual characters from your answer.")
     lowered = value.lower()
     if lowered.count("http://") + lowered.count("https://") + lowered.count("www.") > MAX_LINKS:
-        return f"Please include at most {MAX_LINKS} web addresses."
+        return _("Please include at most %(count)s web addresses.") % {"count": MAX_LINKS}
     if value.strip() and not any(char.isalnum() for char in value):
-        return "Please write your answer in words, or leave it empty."
+        return _("Please write your answer in words, or leave it empty.")
     return None
 
 
@@ -45,7 +47,11 @@ class FreeTextField(forms.CharField):
         super().__init__(
             max_length=MAX_TEXT,
             widget=forms.Textarea(attrs={"rows": 4, "maxlength": MAX_TEXT}),
-            error_messages={"max_length": f"Please keep your answer under {MAX_TEXT} characters."},
+            error_messages={
+                "max_length": format_lazy(
+                    _("Please keep your answer under {count} characters."), count=MAX_TEXT
+                )
+            },
             **kwargs,
         )
 
@@ -58,8 +64,8 @@ class FreeTextField(forms.CharField):
 def _field(question):
     common = {"label": question.wording, "required": question.required}
     messages = {
-        "required": "Please answer this question.",
-        "invalid_choice": "Please choose one of the answers.",
+        "required": _("Please answer this question."),
+        "invalid_choice": _("Please choose one of the answers."),
     }
     if question.is_agreement:
         return forms.ChoiceField(
@@ -77,12 +83,14 @@ def _field(question):
             max_digits=9,
             decimal_places=2,
             error_messages={
-                "required": "Please answer this question.",
-                "invalid": "Please enter a number, like 3.",
-                "min_value": "Please enter 0 or more.",
-                "max_value": f"Please enter a number up to {MAX_NUMBER:,}.",
-                "max_digits": "Please enter a shorter number.",
-                "max_decimal_places": "Please use at most 2 decimal places.",
+                "required": _("Please answer this question."),
+                "invalid": _("Please enter a number, like 3."),
+                "min_value": _("Please enter 0 or more."),
+                "max_value": format_lazy(
+                    _("Please enter a number up to {count}."), count=grouped(MAX_NUMBER)
+                ),
+                "max_digits": _("Please enter a shorter number."),
+                "max_decimal_places": _("Please use at most 2 decimal places."),
             },
             **common,
         )
@@ -115,7 +123,7 @@ class SurveyForm(forms.Form):
         if not self.errors and not any(
             data.get(self.field_name(q)) not in (None, "") for q in self.questions
         ):
-            raise forms.ValidationError("Please answer at least one question.")
+            raise forms.ValidationError(_("Please answer at least one question."))
         return data
 
     def given(self):

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from clpages.conf import setting
@@ -21,12 +22,12 @@ from clpages.surveys.tallies import record_answers
 
 RATE_GROUP = "clpages.surveys"
 
-TOO_MANY = (
+TOO_MANY = _(
     "Many answers have come from this connection in the last hour, so we could not take this one. "
     "Please try again later, or ask the library for a paper copy."
 )
-SPAM = "We could not take these answers. Please leave the last field empty."
-TOO_LONG = "These answers are longer than this survey takes. Please shorten them and send them again."
+SPAM = _("We could not take these answers. Please leave the last field empty.")
+TOO_LONG = _("These answers are longer than this survey takes. Please shorten them and send them again.")
 
 
 def public_survey(survey_id):

@@ -6,6 +6,7 @@ questions, where it comes after the community's own.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SurveyKind(models.TextChoices):
@@ -30,24 +31,24 @@ class QuestionKind(models.TextChoices):
 
 
 STANDARD_OUTCOMES = {
-    QuestionKind.LEARNED: "I learned something new.",
-    QuestionKind.CONFIDENT: "I feel more confident about what I learned.",
-    QuestionKind.APPLY: "I intend to apply what I learned.",
-    QuestionKind.AWARE: "I am more aware of resources and services the library provides.",
+    QuestionKind.LEARNED: _("I learned something new."),
+    QuestionKind.CONFIDENT: _("I feel more confident about what I learned."),
+    QuestionKind.APPLY: _("I intend to apply what I learned."),
+    QuestionKind.AWARE: _("I am more aware of resources and services the library provides."),
 }
 AGREEMENT_KINDS = {QuestionKind.AGREEMENT, *STANDARD_OUTCOMES}
 CLOSED_KINDS = AGREEMENT_KINDS | {QuestionKind.YES_NO, QuestionKind.NUMBER, QuestionKind.CHOICE}
 
 # Left to right as read, each with the value its mean is worked out from.
 AGREEMENT_SCALE = [
-    ("1", "Strongly disagree"),
-    ("2", "Disagree"),
-    ("3", "Neither agree nor disagree"),
-    ("4", "Agree"),
-    ("5", "Strongly agree"),
+    ("1", _("Strongly disagree")),
+    ("2", _("Disagree")),
+    ("3", _("Neither agree nor disagree")),
+    ("4", _("Agree")),
+    ("5", _("Strongly agree")),
 ]
 AGREEING = {"4", "5"}
-YES_NO = [("1", "Yes"), ("0", "No")]
+YES_NO = [("1", _("Yes")), ("0", _("No"))]
 
 
 class FeedAs(models.TextChoices):

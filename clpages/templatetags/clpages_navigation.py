@@ -1,6 +1,7 @@
 """Breadcrumbs without a query per page view: a page's trail is its parent's, shared by siblings."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from clpages.models import CommunityHubPage
@@ -23,7 +24,7 @@ def breadcrumb_trail(context, page):
     def read():
         ancestors = list(page.get_ancestors().order_by("path"))[1:]
         return [
-            (ancestor.get_url(request), "Home" if depth == 0 else ancestor.title)
+            (ancestor.get_url(request), _("Home") if depth == 0 else ancestor.title)
             for depth, ancestor in enumerate(ancestors)
         ]
 
