@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.test.utils import override_settings
 
-from bench import registrations, surveys
+from bench import languages, registrations, surveys
 from bench.catalogue import Catalogue
 from bench.measure import TARGETS, measure_all
 
@@ -97,6 +97,8 @@ class Command(BaseCommand):
         rows = {}
         self.registration_posts = {}
         self.survey_rows = {}
+        self.language_rows = {}
+        translations = languages.Translations(catalogue)
         # Emails (registrations) stay in memory: nobody is written to, nothing personal is printed.
         with override_settings(
             MEDIA_ROOT=workdir / "media",
@@ -128,7 +130,26 @@ class Command(BaseCommand):
                         )
                     if surveys.installed():
                         self.survey_rows[size] = surveys.measure_survey(catalogue, repeat)
+                    self.language_rows[size] = languages.measure_languages(translations, repeat)
         return rows
+
+    def _print_languages(self, sizes):
+        """The lists in each language: English, French (half translated), Arabic (none)."""
+        out = self.stdout.write
+        out("In each language (fr: half the programs translated; ar: none), uncached; cached:")
+        for i, first in enumerate(self.language_rows[sizes[0]]):
+            cells = []
+            for size in sizes:
+                result = self.language_rows[size][i]
+                if not result.available:
+                    cells.append(f"N={size:,}: {result.note or 'not available'}")
+                    continue
+                cells.append(
+                    f"N={size:,}: {result.queries} q, {result.median_ms:.1f} ms (CPU {result.cpu_ms:.1f}); "
+                    f"cached {result.cached_queries} q, {result.cached_ms:.1f} ms"
+                )
+            growth = {self.language_rows[size][i].queries for size in sizes}
+            out(f"  {first.name}: " + "; ".join(cells) + ("; queries GROW with N" if len(growth) > 1 else ""))
 
     def _print(self, rows, sizes, vendor, repeat, markdown):
         out = self.stdout.write
@@ -193,6 +214,7 @@ class Command(BaseCommand):
                 )
             else:
                 out(f"Survey POST at N={size:,}: {post.note}")
+        self._print_languages(sizes)
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         out(f"Machine: {os.cpu_count()} cores, load average {load} (1, 5, 15 min) at the end of the run.")
         out(

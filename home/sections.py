@@ -15,6 +15,7 @@ from wagtail.models import Site
 from clpages.models import CommunityHubPage, ProgramIndexPage
 from clpages.performance.cache import shared
 from clpages.performance.visibility import public
+from clpages.translated import in_default_language
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,6 +50,9 @@ def _first(pages):
 
 def _read(site, request):
     root = site.root_page
+    if not in_default_language():
+        # The site's tree in the visitor's language, beside the default one (shared per language).
+        root = root.localized
     hub = _first(CommunityHubPage.objects.descendant_of(root))
     programs = _first(ProgramIndexPage.objects.descendant_of(hub or root))
     shown = {page.pk for page in (hub, programs) if page is not None}

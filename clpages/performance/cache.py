@@ -117,7 +117,14 @@ def generation_for_request():
     return state["generation"]
 
 
-def shared(name, compute):
+def _shared_key(name, per_language):
+    # Menus, labels and names are shown in the visitor's language: each language has its copy.
+    if per_language:
+        return f"{SHARED_PREFIX}{name}:{translation.get_language() or settings.LANGUAGE_CODE}"
+    return SHARED_PREFIX + name
+
+
+def shared(name, compute, *, per_language=True):
     """``compute()``, shared by every request until public content next changes.
 
     For facts many pages show and no visitor changes: the filter menus, the main navigation,
@@ -127,35 +134,38 @@ def shared(name, compute):
     for all. Each process keeps a copy for the current generation, so a request reads the
     generation once, not once per value; the generation is the database's, so a copy is never
     served after a change made in another process.
+
+    Each language has its own copy (the active one, ``translation.get_language()``), unless
+    ``per_language`` is false: for values no word of which depends on the language.
     """
     if not setting("CLPAGES_SHARED_CACHE"):
         return compute()
     generation = generation_for_request()
-    local = _local_values.get(name)
+    key = _shared_key(name, per_language)
+    local = _local_values.get(key)
     if local is not None and local[0] == generation:
         return local[1]
-    key = SHARED_PREFIX + name
     entry = cache.get(key)
     if entry is None or entry[0] != generation:
         # Read in `generation`: if content changed meanwhile, the next request sees a newer one.
         entry = (generation, compute())
         cache.set(key, entry, SHARED_SECONDS)
-    _local_values[name] = entry
+    _local_values[key] = entry
     return entry[1]
 
 
-def shared_until(name, compute, now):
+def shared_until(name, compute, now, *, per_language=True):
     """Like ``shared``, for a fact that also changes as time passes, at a moment known in advance.
 
     ``compute()`` gives ``(value, until)``: the value holds from the moment it was read until
     ``until`` (None: until content changes). A copy is served only in its own generation and
     between the two: the clock moving back (a test, another server a little behind) reads it
-    afresh, as does reaching ``until``.
+    afresh, as does reaching ``until``. One copy per language, as ``shared``'s.
     """
     if not setting("CLPAGES_SHARED_CACHE"):
         return compute()[0]
     generation = generation_for_request()
-    key = SHARED_PREFIX + name
+    key = _shared_key(name, per_language)
 
     def current(entry):
         if entry is None or entry[0] != generation:
@@ -341,7 +351,7 @@ def connect_signals():
     from taggit.models import Tag
     from wagtail import signals
     from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
 
     for name in (
         "page_published",
@@ -356,7 +366,8 @@ def connect_signals():
 
     # A new view restriction hides a section at once; a renamed topic shows in menus at once; a
     # changed phone number shows in every footer at once.
-    shown_on_pages = [Site, get_image_model(), PageViewRestriction, Tag] + [
+    # A new language changes which translation every listing shows.
+    shown_on_pages = [Site, Locale, get_image_model(), PageViewRestriction, Tag] + [
         apps.get_model("clpages", name)
         for name in ("CommunityPartner", "Location", "Audience", "Language", "LibraryDetails")
     ]

@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clpages import formats
-from clpages.models import Location, SessionOccurrence
+from clpages.models import Location, ProgramPage, SessionOccurrence
 from clpages.models.querysets import place_label
 from clpages.programs.filters import ProgramFilterForm, day_start, next_month, not_one_of
 from clpages.programs.listing import index_programs, join_querystrings, page_of_ids, session_rows
 from clpages.recurrence import Change
 from clpages.stages import SessionFormat, SessionStatus
+from clpages.translated import default_language, original_of, translations_of
 
 PERIODS = [
     ("this-week", _("This week")),
@@ -100,6 +101,8 @@ class CalendarLine:
     # A moved date: when the series had it. A note the editor added to a changed date.
     moved_from: datetime.datetime | None = None
     note: str = ""
+    # The language of the program's title when it is not the visitor's (not translated yet).
+    program_language: str = ""
 
     @property
     def is_cancelled(self):
@@ -111,13 +114,31 @@ def moved_from(row):
     return timezone.localtime(row["original_start"]) if row["change"] == Change.MOVED else None
 
 
-def calendar_lines(ids, index_url):
+def calendar_lines(ids, index_url, translated_index_url=None):
     """The sessions `ids`, in that order, as CalendarLines.
 
     Every program listed is a child of the index: its URL is the index's plus its slug, without
-    routing each of up to a hundred pages through the site's URL lookup.
+    routing each of up to a hundred pages through the site's URL lookup. With
+    `translated_index_url` (a translation of the index), each program's title and address are
+    its translation's where it has one (one query), else marked as in the default language.
     """
-    return session_lines(session_rows(ids, LINE_COLUMNS), lambda row: f"{index_url}{row['program__slug']}/")
+    if translated_index_url is None:
+        return session_lines(
+            session_rows(ids, LINE_COLUMNS), lambda row: f"{index_url}{row['program__slug']}/"
+        )
+    rows = session_rows(ids, [*LINE_COLUMNS, "program__translation_key"])
+    translations = translations_of(
+        ProgramPage, {row["program__translation_key"] for row in rows}, fields=("title", "slug")
+    )
+    for row in rows:
+        translated = translations.get(row["program__translation_key"])
+        if translated is None:
+            row["program_language"] = default_language()
+            row["program_url"] = f"{index_url}{row['program__slug']}/"
+        else:
+            row["program__title"] = translated.title
+            row["program_url"] = f"{translated_index_url}{translated.slug}/"
+    return session_lines(rows, lambda row: row["program_url"])
 
 
 def session_lines(rows, program_url):
@@ -158,6 +179,7 @@ def session_lines(rows, program_url):
                 program_url=program_url(row),
                 moved_from=moved_from(row),
                 note=row["note"],
+                program_language=row.get("program_language", ""),
             )
         )
     return lines
@@ -169,6 +191,8 @@ def group_by_day(lines):
 
 
 def serve_calendar(index, request):
+    # A translated index shows its original's sessions (sessions belong to the originals).
+    shown_index, index = index, original_of(index)
     form = CalendarFilterForm(request.GET)
     filters = form.filters()
     period = form.chosen_period()
@@ -181,9 +205,13 @@ def serve_calendar(index, request):
     items = page_of_ids(
         request, calendar_sessions(index, filters, period, now), SESSIONS_PER_PAGE, count_alongside=True
     )
-    items.object_list = calendar_lines(items.object_list, index.get_url(request))
+    items.object_list = calendar_lines(
+        items.object_list,
+        index.get_url(request),
+        shown_index.get_url(request) if shown_index is not index else None,
+    )
     querystring = filters.querystring()
-    context = index.get_context(request, listing=False)
+    context = shown_index.get_context(request, listing=False)
     context.update(
         {
             "form": form,

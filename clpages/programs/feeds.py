@@ -9,10 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from clpages.models import ProgramPage, library_contact
+from clpages.translated import in_default_language, in_originals, translations_of
 
 
 class NewProgramsFeed(Feed):
-    """The most recently published programs of the site the request is for, newest first."""
+    """The most recently published programs of the site the request is for, newest first.
+
+    In every language the feed lists the same programs, the originals, newest first; under
+    /fr/ each is shown in French where it has been translated (its title, summary and link), and
+    the feed names its language (``<language>``, Django's: the active one).
+    """
 
     item_count = 30
     description = _("Programs and services newly planned with our community and its partner organisations.")
@@ -36,25 +42,37 @@ class NewProgramsFeed(Feed):
         return self.site.root_url + "/" if self.site else "/"
 
     def items(self):
-        programs = ProgramPage.objects.live().public()
+        programs = in_originals(ProgramPage.objects.live().public())
         if self.site is not None:
             programs = programs.descendant_of(self.site.root_page)
-        return (
+        items = (
             programs.filter(first_published_at__isnull=False)
             .prefetch_related("co_created_with", "tags")
             .order_by("-first_published_at", "-pk")[: self.item_count]
         )
+        if in_default_language():
+            return items
+        items = list(items)
+        translations = translations_of(ProgramPage, items)
+        for item in items:
+            item.translation = translations.get(item.translation_key)
+        return items
+
+    @staticmethod
+    def _words(item):
+        # The translation's words where the program has one in the feed's language.
+        return getattr(item, "translation", None) or item
 
     def item_title(self, item):
-        return item.title
+        return self._words(item).title
 
     def item_description(self, item):
         # RSS descriptions and Atom summaries are HTML; the summary is plain text, so "<" and "&"
         # in it must reach feed readers as characters, not markup.
-        return escape(item.summary)
+        return escape(self._words(item).summary)
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return self._words(item).get_full_url(self.request)
 
     def item_guid(self, item):
         # The page id, not its URL: moving or renaming a program must not make it look new.

@@ -34,6 +34,7 @@ from clpages.programs.filters import ProgramFilterForm
 from clpages.programs.listing import index_programs, session_rows
 from clpages.recurrence import Change
 from clpages.stages import SessionFormat, SessionStatus
+from clpages.translated import active_language, default_language, original_of, translations_of
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -55,8 +56,18 @@ def session_location(session):
     return place
 
 
+def _in_language(language):
+    """The LANGUAGE parameter of a text in ``language``: written in files served in another
+    language than the default, whose texts are then in their own language or in the default
+    (a program not translated yet); files in the default language stay as they always were."""
+    return {"LANGUAGE": language} if language else None
+
+
 def session_event(session, program_url, host, stamp):
     program = session.program
+    # The program's words, and the file's own (labels, places), each in its language.
+    words = _in_language(getattr(program, "language", None))
+    labels = _in_language(getattr(session, "language", None))
     event = Event()
     event.add("uid", session_uid(session, host))
     event.add("dtstamp", stamp)
@@ -65,13 +76,13 @@ def session_event(session, program_url, host, stamp):
     event.add("dtend", session.end.astimezone(datetime.UTC))
     cancelled = session.status == SessionStatus.CANCELLED
     # Some applications ignore STATUS in subscriptions, so the title says it too.
-    event.add("summary", f"Cancelled: {program.title}" if cancelled else program.title)
+    event.add("summary", f"Cancelled: {program.title}" if cancelled else program.title, parameters=words)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("url", program_url)
     location = session_location(session)
     if location:
-        event.add("location", location)
-    event.add("description", _description(session, program_url))
+        event.add("location", location, parameters=labels)
+    event.add("description", _description(session, program_url), parameters=words)
     if cancelled:
         event.add("transp", "TRANSPARENT")
     return event
@@ -163,6 +174,10 @@ def _event_key(session, program_url, host, stamp):
             location and (location.name, location.address),
             session.program.title,
             session.program.summary,
+            getattr(session.program, "language", None),
+            getattr(session, "language", None),
+            # The file's words (labels, "Online") are in the visitor's language.
+            active_language(),
             program_url,
             host,
             stamp.isoformat(),
@@ -231,6 +246,9 @@ def program_calendar(request, program):
 
 
 def upcoming_feed(request, index):
+    # A translated index's feed holds its original's sessions (sessions belong to the originals),
+    # each program in the visitor's language where it has been translated.
+    shown_index, index = index, original_of(index)
     form = ProgramFilterForm(request.GET)
     if not form.is_valid():
         problems = "\n".join(f"- {label}: {message}" for _, label, message in form.error_summary())
@@ -256,25 +274,53 @@ def upcoming_feed(request, index):
     # Every program in the feed is a child of the index, so its URL is the index's plus its slug.
     index_url = index.get_full_url(request)
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "Library")
-    name = f"{site_name}: {index.title}"
+    name = f"{site_name}: {shown_index.title}"
     # The file follows from its sessions' rows, the index's address and the host. The rows change
     # only with public content, which starts a new content generation (clpages.performance.cache), and
     # calendar applications poll feeds that rarely change: the file is written once per
     # generation and set of sessions, and its rows are read only then.
-    shown = repr((generation_for_request(), ids, index_url, _stable_host(request), name))
+    shown = repr((generation_for_request(), ids, index_url, _stable_host(request), name, active_language()))
     key = "clpages:ical:feed:" + hashlib.sha256(shown.encode()).hexdigest()
     cal = cache.get(key)
     if cal is None:
         places = {}
+        sessions = [_feed_session(row, places) for row in session_rows(ids, FEED_COLUMNS)]
+        program_url = lambda program: f"{index_url}{program.slug}/"  # noqa: E731
+        if shown_index is not index:
+            program_url = _in_visitor_language(sessions, shown_index.get_full_url(request), program_url)
         cal = build_calendar(
-            [_feed_session(row, places) for row in session_rows(ids, FEED_COLUMNS)],
+            sessions,
             request,
             name=name,
             description="Upcoming sessions of programs co-created with the community.",
-            program_url=lambda program: f"{index_url}{program.slug}/",
+            program_url=program_url,
         )
         cache.set(key, cal, EVENT_CACHE_SECONDS)
     return calendar_response(cal)
+
+
+def _in_visitor_language(sessions, translated_index_url, original_url):
+    """Give the feed's programs their translation's title, summary and address where they have
+    one (one query), each text its language; return how to link each program."""
+    programs = {session.program.pk: session.program for session in sessions}
+    translations = translations_of(
+        ProgramPage,
+        {program.translation_key for program in programs.values()},
+        fields=("title", "slug", "summary"),
+    )
+    language, urls = active_language(), {}
+    for program in programs.values():
+        translated = translations.get(program.translation_key)
+        if translated is None:
+            program.language = default_language()
+            urls[program.pk] = original_url(program)
+        else:
+            program.language = language
+            program.title, program.summary = translated.title, translated.summary
+            urls[program.pk] = f"{translated_index_url}{translated.slug}/"
+    for session in sessions:
+        session.language = language
+    return lambda program: urls[program.pk]
 
 
 # A feed of hundreds of sessions reads plain rows: building a page model for each costs more
@@ -284,7 +330,7 @@ FEED_COLUMNS = [
     "session__address", "session__registration", "session__registration_url", "session__online_url",
     "location_id", "location__name", "location__street_address", "location__city",
     "location__postcode", "program_id", "program__title", "program__summary", "program__slug",
-    "program__last_published_at", "program__latest_revision_created_at",
+    "program__last_published_at", "program__latest_revision_created_at", "program__translation_key",
 ]  # fmt: skip
 
 

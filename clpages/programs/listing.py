@@ -20,6 +20,7 @@ from clpages.programs.filter_fields import SORT_CHOICES, SORT_NEWEST, SORT_SOONE
 from clpages.programs.filters import ProgramFilterForm
 from clpages.programs.results import results_heading, results_title
 from clpages.programs.soonest import soonest_ids
+from clpages.translated import default_language, original_of, translations_of
 
 
 class ProgramListingForm(ProgramFilterForm):
@@ -47,7 +48,12 @@ def index_programs(index):
 
 
 def listing_context(index, request):
-    """Context of the filtered program listing on a ProgramIndexPage."""
+    """Context of the filtered program listing on a ProgramIndexPage.
+
+    A translated index lists its original's programs, each in the visitor's language where it
+    has been translated (clpages.translated): what is listed, and in what order, is the same in
+    every language."""
+    shown_index, index = index, original_of(index)
     form = ProgramListingForm(request.GET)
     filters = form.filters()
     rendition_spec = "fill-480x320"
@@ -80,6 +86,8 @@ def listing_context(index, request):
     for program in programs:
         program.card_image = card_image(program.image, card_filter) if program.image else ""
         program.listing_url = f"{index_url}{program.slug}/"
+    if shown_index is not index:
+        in_language(programs, shown_index.get_url(request))
     items.object_list = attach_next_sessions(programs, filters)
     querystring = filters.querystring()
     heading = results_heading(filters, items.paginator.count)
@@ -103,6 +111,21 @@ def listing_context(index, request):
     }
 
 
+def in_language(programs, index_url):
+    """Show each of a page of programs (originals, with their facts) in the visitor's language:
+    the words and address of its translation where it has one (one query for the page), else
+    its own, marked as in the default language (``original_language``)."""
+    translations = translations_of(ProgramPage, programs, fields=("title", "slug", "summary"))
+    for program in programs:
+        translated = translations.get(program.translation_key)
+        if translated is None:
+            program.original_language = default_language()
+        else:
+            program.title, program.summary = translated.title, translated.summary
+            program.listing_url = f"{index_url}{translated.slug}/"
+    return programs
+
+
 CHOICES_TEMPLATE = "clpages/includes/program_listing_choices.html"
 # Parameters that leave the form as it is with nothing chosen.
 NOT_CHOICES = {"page"}
@@ -114,11 +137,8 @@ def shared_choices(index, request, form):
     to render than the rest of the form. None otherwise: the template renders them."""
     if not set(request.GET) <= NOT_CHOICES:
         return None
-    # Rendered in the visitor's language: one copy per language.
-    return shared(
-        f"listing-choices:{index.pk}:{get_language()}",
-        lambda: render_to_string(CHOICES_TEMPLATE, {"form": form}),
-    )
+    # One copy per language (performance.cache.shared).
+    return shared(f"listing-choices:{index.pk}", lambda: render_to_string(CHOICES_TEMPLATE, {"form": form}))
 
 
 MAX_PAGE_NUMBER = 1_000_000

@@ -23,7 +23,8 @@ def soonest_ids(index, listing, filters, now):
         ids = list(filters.programs(listing, now).values_list("pk", flat=True))
         return ids, next_change(listing, now)
 
-    return shared_until(f"soonest-first:{index.pk}", read, now)
+    # The order of the originals, the same in every language (clpages.locales).
+    return shared_until(f"soonest-first:{index.pk}", read, now, per_language=False)
 
 
 def next_change(programs, now):

@@ -15,6 +15,7 @@ from wagtail.models import Site
 from clpages.conf import setting
 from clpages.models import library_contact
 from clpages.stages import Registration, SessionFormat, SessionStatus
+from clpages.translated import default_language, language_of
 
 SCHEMA = "https://schema.org"
 
@@ -181,7 +182,7 @@ def program_events(program, sessions, partners, request):
     contact = library_contact(request)
     organizers = [library_organization(request, contact)] + [partner_reference(p) for p in partners]
     image_url = _image_url(request, program.image, "width-960")
-    return [
+    events = [
         session_event(
             program,
             session,
@@ -192,6 +193,19 @@ def program_events(program, sessions, partners, request):
         )
         for session in sessions
     ]
+    mark_language(events, program)
+    return events
+
+
+def mark_language(items, page):
+    """Say the language of a page's words (schema.org ``inLanguage``, a BCP 47 code) on what
+    is built from it, when it is not the default language: pages in the default language keep
+    the structured data they always had."""
+    language = language_of(page)
+    if language != default_language():
+        for item in items:
+            item["inLanguage"] = language
+    return items
 
 
 def partner_organization(partnership, request):

@@ -16,6 +16,14 @@ from clpages.performance.visibility import public
 from clpages.programs.filters import FILTER_FIELDS, ProgramFilterForm, not_one_of
 from clpages.programs.listing import join_querystrings
 from clpages.search.query import search_within
+from clpages.translated import (
+    active_language,
+    default_language,
+    in_default_language,
+    in_originals,
+    locale_id,
+    untranslated,
+)
 
 RESULT_TYPES = [
     ("program", _("Programs"), _("Program")),
@@ -50,21 +58,73 @@ class SearchForm(ProgramFilterForm):
         self.fields["q"].label = _("Search for")
 
 
+def visible_pages(model, site):
+    pages = public(model.objects.live())
+    return pages.in_site(site) if site else pages
+
+
 def result_querysets(filters, site):
-    """The filtered, unsearched queryset of each result type."""
+    """The filtered, unsearched queryset of each result type: the originals, in the default
+    language, which carry the facts every filter reads."""
 
-    def visible(model):
-        pages = public(model.objects.live())
-        return pages.in_site(site) if site else pages
-
-    programs = filters.programs(visible(ProgramPage))
-    partnerships = visible(PartnershipPage)
-    evaluations = visible(EvaluationPage)
+    programs = filters.programs(in_originals(visible_pages(ProgramPage, site)))
+    partnerships = in_originals(visible_pages(PartnershipPage, site))
+    evaluations = in_originals(visible_pages(EvaluationPage, site))
     if filters.partner:
         # Programs are narrowed by the listing's own filter; the others by their partner links.
         partnerships = partnerships.filter(PartnershipPage.linked_to([filters.partner]))
         evaluations = evaluations.filter(EvaluationPage.linked_to([filters.partner]))
     return {"program": programs, "partnership": partnerships, "evaluation": evaluations}
+
+
+def in_visitor_language(originals):
+    """What a search in the visitor's language looks through, in the order its results come:
+    the translations into that language of the originals that pass the filters, then those
+    originals not translated into it yet. A patron reading French gets what is written in
+    French first, and still finds every program, in English where no one has translated it.
+    In the default language: the originals alone."""
+    if in_default_language():
+        return [originals]
+    # Translations of the site's originals: the site's tree in another language is not below
+    # its root page, but beside it.
+    translated = public(originals.model.objects.live()).filter(
+        locale_id=locale_id(active_language()),
+        translation_key__in=originals.order_by().values("translation_key"),
+    )
+    return [translated, untranslated(originals)]
+
+
+class ResultsInTurn:
+    """The results of several searches, one after the other; slicing loads only that slice.
+
+    The last search's results are originals shown in the default language, each marked with it
+    (``original_language``) when there is more than one search."""
+
+    def __init__(self, parts):
+        self.parts = parts
+        self.counts = [len(part) if isinstance(part, list) else part.count() for part in parts]
+
+    def count(self):
+        return sum(self.counts)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(self.count())
+        found, offset = [], 0
+        for number, (part, count) in enumerate(zip(self.parts, self.counts, strict=True)):
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                items = list(part[low:high])
+                if number and number == len(self.parts) - 1:
+                    for item in items:
+                        item.original_language = default_language()
+                found += items
+            offset += count
+        return found
 
 
 def search(request):
@@ -82,7 +142,12 @@ def search(request):
         for value, plural, singular in RESULT_TYPES:
             if chosen_type and chosen_type != value:
                 continue
-            results = search_within(querysets[value], text, *RESULT_RELATED[value])
+            parts = in_visitor_language(querysets[value])
+            results = search_within(parts[0], text, *RESULT_RELATED[value])
+            if len(parts) > 1:
+                results = ResultsInTurn(
+                    [results, *(search_within(part, text, *RESULT_RELATED[value]) for part in parts[1:])]
+                )
             if chosen_type:
                 page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
                 groups.append(_group(value, plural, singular, page.paginator.count, list(page), page))

@@ -1,0 +1,102 @@
+"""Lists in the visitor's language: the originals decide, their translations are shown.
+
+Listings, the calendar, feeds and search list every public page in the visitor's language:
+as its translation into that language where one is live and public, otherwise as the original,
+in the default language, marked with that language (``lang``) and labelled so. What is listed,
+its order, filters and counts come from the originals, which carry the facts (sessions,
+audiences, partners: "facts from the original, words from the translation"); the page of
+results is then mapped to its translations in one query (``translations_of``).
+
+Nothing changes in the default language: no query is added, no mark is written.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
+
+from clpages.performance.cache import shared
+from clpages.performance.visibility import public
+
+
+def default_language():
+    """The language code of the default locale, where the originals are."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def active_language():
+    """The language the visitor reads the site in (the address's; the default one without)."""
+    language = translation.get_language()
+    if not language:
+        return default_language()
+    try:
+        return get_supported_content_language_variant(language)
+    except LookupError:
+        return default_language()
+
+
+def in_default_language():
+    return active_language() == default_language()
+
+
+def locale_ids():
+    """{language code: locale id}, read once per content change (a new locale is one)."""
+    return shared(
+        "locale-ids",
+        lambda: dict(Locale.objects.values_list("language_code", "pk")),
+        per_language=False,
+    )
+
+
+def locale_id(language):
+    """The id of the locale of ``language``; None when the site has no such locale yet."""
+    return locale_ids().get(language)
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query."""
+    for language, pk in locale_ids().items():
+        if pk == page.locale_id:
+            return language
+    return default_language()
+
+
+def in_originals(pages):
+    """``pages`` narrowed to the default locale's, the originals every list starts from."""
+    return pages.filter(locale_id=locale_id(default_language()))
+
+
+def original_of(page):
+    """The page in the default locale that ``page`` translates (itself when it is an original,
+    or when it was written in its own language): one query, only for a translation."""
+    default = locale_id(default_language())
+    if page.locale_id == default or default is None:
+        return page
+    original = type(page).objects.filter(translation_key=page.translation_key, locale_id=default).first()
+    return original or page
+
+
+def translations_of(model, originals, language=None, fields=None):
+    """{translation_key: page} of the live, public translations of ``originals`` (pages or
+    translation keys) into ``language`` (the active one), in one query; {} in the default
+    language, or when there is nothing to map."""
+    language = language or active_language()
+    target = locale_id(language)
+    keys = [getattr(original, "translation_key", original) for original in originals]
+    if not keys or target is None or language == default_language():
+        return {}
+    pages = public(model.objects.live()).filter(translation_key__in=keys, locale_id=target)
+    if fields:
+        pages = pages.only("translation_key", *fields)
+    return {page.translation_key: page for page in pages}
+
+
+def untranslated(pages, language=None):
+    """``pages`` without those having a live, public translation into ``language``: as a
+    subquery, no query of its own."""
+    language = language or active_language()
+    target = locale_id(language)
+    if target is None or language == default_language():
+        return pages
+    translated = public(pages.model.objects.live()).filter(locale_id=target).values("translation_key")
+    return pages.exclude(translation_key__in=translated)
