@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from clpages.publishing.language_choice import SERVE_VIEW
 from clpages.publishing.translations import default_language, page_languages, view_languages
 
 register = template.Library()
@@ -23,7 +24,9 @@ def _languages(context):
         if getattr(request, "is_preview", False) or not page.live:
             return []
         return page_languages(request, page)
-    if getattr(request, "resolver_match", None) is None:
+    match = getattr(request, "resolver_match", None)
+    # No page found at a page address (the "not found" page): it exists in no language.
+    if match is None or match.url_name == SERVE_VIEW:
         return []
     return view_languages(request)
 

@@ -8,7 +8,7 @@ as an editor would (``copy_for_translation`` with their parents, then published)
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.builders import build_catalogue, build_site, committed, freeze
+from tests.builders import build_catalogue, build_site, catalogue_committed_once
 from tests.i18n.translating import translate
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +38,8 @@ def _build_site():
 
 @pytest.fixture(scope="module")
 def translated_server_once(django_db_setup, django_db_blocker, read_only_server):
-    with pytest.MonkeyPatch.context() as patch:
-        freeze(patch)
-        with committed(django_db_blocker, _build_site):
-            yield read_only_server
+    with catalogue_committed_once(django_db_blocker, _build_site):
+        yield read_only_server
 
 
 def _text_box(page, selector):

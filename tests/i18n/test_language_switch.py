@@ -145,7 +145,11 @@ def test_a_private_original_asks_for_a_sign_in_when_no_french_page_exists(client
 
 def test_a_page_that_exists_in_no_language_is_still_not_found(client, tree):
     assert client.get("/fr/community/programs/no-such-program/").status_code == 404
-    assert client.get("/no-such-page/").status_code == 404
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert _switcher(html) == ""
+    assert 'rel="alternate" hreflang' not in html
 
 
 def test_an_unpublished_or_private_original_is_not_offered(client, tree, program):
