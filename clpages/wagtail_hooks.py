@@ -28,6 +28,7 @@ from clpages.partners.review import (
 )
 from clpages.partners.roles import role_permissions
 from clpages.partners.viewsets import register_viewsets
+from clpages.publishing.language_choice import serve_in_its_language
 
 # Before any admin view asks for a policy. Wagtail's image and document apps register theirs
 # in ready(), which may run after this module is first imported (wagtail.snippets looks for
@@ -42,6 +43,9 @@ def register_policies_once_every_app_is_ready():
 
 
 register_viewsets()
+
+# A page is served in its own language only; elsewhere the visitor is told it is not translated yet.
+hooks.register("before_serve_page", serve_in_its_language)
 
 # The two community roles in Settings > Groups, so the library admin sees which group is which;
 # taking the partner role away there is checked by clpages.accounts.groups.

@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Window
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter

@@ -6,6 +6,10 @@ from one narrow query and are written out directly, which keeps the sitemap fast
 Page types that change their own URLs or sitemap entries (``get_url_parts`` or
 ``get_sitemap_urls``) still get Wagtail's treatment, so nothing is lost for them.
 
+Every language's pages are listed, each with ``xhtml:link`` alternates naming the same page in
+the site's other languages (same ``translation_key``) and ``x-default`` (the default language's),
+read from the same query.
+
 One sitemap file holds at most 50,000 URLs (the protocol's limit); past that a site would add
 a sitemap index.
 """
@@ -13,10 +17,12 @@ a sitemap index.
 import datetime
 from xml.sax.saxutils import escape
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
@@ -35,36 +41,77 @@ def _lastmod(value):
     return value.isoformat()
 
 
-def sitemap_entries(request, site):
-    """(location, lastmod) pairs for the live, public pages of ``site``."""
+def _roots(site):
+    """The site's home page in each language: (path, url_path, serve prefix), default first."""
     root = site.root_page
+    roots = [root] + list(root.get_translations().select_related("locale").order_by("path"))
+    default = translation.get_supported_language_variant(settings.LANGUAGE_CODE)
+    result = []
+    for page in roots:
+        code = page.locale.language_code if page is not root else default
+        with translation.override(code):
+            result.append((page.path, page.url_path, reverse("wagtail_serve", args=("",)), code))
+    return result
+
+
+def sitemap_entries(request, site):
+    """(location, lastmod, alternates) for the live, public pages of ``site`` in every language;
+    alternates are (hreflang, location) pairs, empty for a page in one language only."""
+    roots = _roots(site)
     root_url = site.root_url
-    serve_prefix = reverse("wagtail_serve", args=("",))
+    in_site = Q()
+    for path, *_ in roots:
+        in_site |= Q(path__startswith=path)
     rows = (
-        root.get_descendants(inclusive=True)
+        Page.objects.filter(in_site)
         .live()
         .public()
         .order_by("path")
-        .values_list("pk", "url_path", "content_type_id", "last_published_at", "latest_revision_created_at")
+        .values_list(
+            "pk",
+            "path",
+            "url_path",
+            "content_type_id",
+            "last_published_at",
+            "latest_revision_created_at",
+            "translation_key",
+        )
     )
-    entries, custom = [], []
-    for pk, url_path, content_type_id, published, revised in rows[:MAX_URLS]:
+    default = roots[0][3]
+    entries, custom, languages = [], [], {}
+    for pk, path, url_path, content_type_id, published, revised, key in rows[:MAX_URLS]:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
         if not _keeps_wagtail_urls(model):
             custom.append(pk)
             continue
-        path = serve_prefix + url_path[len(root.url_path) :]
-        entries.append((root_url + path, _lastmod(published or revised)))
+        _, root_url_path, serve_prefix, code = next(root for root in roots if path.startswith(root[0]))
+        location = root_url + serve_prefix + url_path[len(root_url_path) :]
+        entries.append((location, _lastmod(published or revised), key))
+        languages.setdefault(key, {})[code] = location
+    result = []
+    for location, lastmod, key in entries:
+        versions = languages[key]
+        alternates = []
+        if len(versions) > 1:
+            alternates = [(code, versions[code]) for code, _ in settings.LANGUAGES if code in versions]
+            if default in versions:
+                alternates.append(("x-default", versions[default]))
+        result.append((location, lastmod, alternates))
     for page in Page.objects.filter(pk__in=custom).order_by("path").specific():
-        entries += [(url["location"], _lastmod(url.get("lastmod"))) for url in page.get_sitemap_urls(request)]
-    return entries
+        result += [
+            (url["location"], _lastmod(url.get("lastmod")), []) for url in page.get_sitemap_urls(request)
+        ]
+    return result
 
 
-def _url_element(location, lastmod):
+def _url_element(location, lastmod, alternates):
     lastmod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
-    return f"<url><loc>{escape(location)}</loc>{lastmod}</url>"
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(href)}"/>' for code, href in alternates
+    )
+    return f"<url><loc>{escape(location)}</loc>{lastmod}{links}</url>"
 
 
 # GET and HEAD: crawlers and uptime checks ask with HEAD first.
@@ -75,8 +122,8 @@ def sitemap(request):
     )
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        *(_url_element(location, lastmod) for location, lastmod in sitemap_entries(request, site)),
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        *(_url_element(*entry) for entry in sitemap_entries(request, site)),
         "</urlset>",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="application/xml")

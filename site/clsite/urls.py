@@ -38,7 +38,9 @@ password_forms = [
 urlpatterns = password_forms + [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Django's language switch (a POST from the switcher), which remembers the choice in a cookie.
+    # The language switcher's links: remember the choice in a cookie, then go to the page in it.
+    path("i18n/language/", include("clpages.language_urls")),
+    # Django's language switch (a POST), which remembers the choice in the same cookie.
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -5,7 +5,13 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.builders import build_catalogue, build_site, committed, freeze, make_evaluation, make_partnership
+from tests.builders import (
+    build_catalogue,
+    build_site,
+    catalogue_committed_once,
+    make_evaluation,
+    make_partnership,
+)
 
 # Each test reads inside its own transaction; the data itself is committed for the module.
 pytestmark = pytest.mark.django_db
@@ -25,10 +31,8 @@ def _build_site():
 @pytest.fixture(scope="module")
 def catalogue_server_once(django_db_setup, django_db_blocker, read_only_server):
     """The catalogue at its moment, committed once for the module: these tests only read it."""
-    with pytest.MonkeyPatch.context() as patch:
-        freeze(patch)
-        with committed(django_db_blocker, _build_site):
-            yield read_only_server
+    with catalogue_committed_once(django_db_blocker, _build_site):
+        yield read_only_server
 
 
 def assert_no_violations(page, artifacts, name):

@@ -19,6 +19,7 @@ from tests.builders.catalogue import (
     build_catalogue,
     build_catalogue_site,
     catalogue_built_once,
+    catalogue_committed_once,
     freeze,
     queries_at_10_and_100,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "build_site",
     "built_once",
     "catalogue_built_once",
+    "catalogue_committed_once",
     "committed",
     "count_queries",
     "db_snapshot",

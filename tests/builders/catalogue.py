@@ -21,7 +21,7 @@ from clpages.performance.cache import new_generation
 from clpages.stages import SessionFormat, SessionStatus
 from tests.builders.programs import ADDRESS, make_program
 from tests.builders.queries import count_queries
-from tests.builders.shared import built_once
+from tests.builders.shared import built_once, committed
 from tests.builders.site import build_site, make_location, make_partner
 
 TORONTO = zoneinfo.ZoneInfo("America/Toronto")
@@ -50,6 +50,16 @@ def catalogue_built_once(django_db_blocker, build=build_catalogue_site):
     with pytest.MonkeyPatch.context() as patch:
         freeze(patch)
         with built_once(django_db_blocker, build) as built:
+            yield built
+
+
+@contextlib.contextmanager
+def catalogue_committed_once(django_db_blocker, build):
+    """``build()`` at the catalogue's moment, committed for a module of browser tests that only
+    read it (see ``committed``); the clock stays at that moment while they run."""
+    with pytest.MonkeyPatch.context() as patch:
+        freeze(patch)
+        with committed(django_db_blocker, build) as built:
             yield built
 
 

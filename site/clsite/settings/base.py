@@ -66,12 +66,17 @@ MIDDLEWARE = [
     "clsite.headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A visitor who chose another language is sent from a default-language address to the page in
+    # it; before the cache, which serves everyone else (clpages.publishing.language_choice).
+    "clpages.publishing.language_choice.RememberedLanguageMiddleware",
     # Anonymous page views served from the cache; before sessions so a hit costs no query.
     "clpages.performance.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address (/fr/, /ar/; the default language has no prefix), so
     # every cached page is in one language.
     "django.middleware.locale.LocaleMiddleware",
+    # A page not translated into the address's language yet says so and links to the original.
+    "clpages.publishing.language_choice.UntranslatedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
