@@ -45,6 +45,11 @@ class ClpagesConfig(AppConfig):
 
         connect_hear_back_signals()
 
+        # A community hub made in another language is reviewed and granted as its source is.
+        from clpages.translating.review import connect_signals as connect_translation_signals
+
+        connect_translation_signals()
+
         # The page policy now, so code outside the admin never sees partners' unscoped grants;
         # image and document policies wait for their apps' ready() (see wagtail_hooks).
         from clpages.partners.page_permissions import register_page_policy

@@ -29,6 +29,8 @@ from clpages.partners.review import (
 from clpages.partners.roles import role_permissions
 from clpages.partners.viewsets import register_viewsets
 from clpages.publishing.language_choice import serve_in_its_language
+from clpages.translating import report as translation_report
+from clpages.translating.review import admin_urls as translation_review_urls
 
 # Before any admin view asks for a policy. Wagtail's image and document apps register theirs
 # in ready(), which may run after this module is first imported (wagtail.snippets looks for
@@ -83,7 +85,15 @@ narrow_image_chooser()
 @hooks.register("construct_reports_menu")
 def hide_site_wide_reports_from_partners(request, menu_items):
     if acts_for_organisations(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+        # wagtail-localize's "Translations" lists every organisation's translations.
+        site_wide = ("page-types-usage", "translations")
+        menu_items[:] = [item for item in menu_items if item.name not in site_wide]
+
+
+# Translating pages through review, and which pages each language is missing (clpages.translating).
+hooks.register("register_admin_urls", translation_review_urls)
+hooks.register("register_admin_urls", translation_report.admin_urls)
+hooks.register("register_reports_menu_item", translation_report.menu_item)
 
 
 # Results and learning pages: importing results from a CSV file and downloading the measures

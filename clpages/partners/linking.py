@@ -11,6 +11,12 @@ example `"program__co_created_with"`). Every question about whose page it is rea
 - the organisations a page form's values would give (`organisation_ids_by_field`), with the
   form fields the links start from (`link_fields`) to put errors on.
 
+A translation belongs to the organisations of its source: a page in another language that has
+a page of the same translation key in the site's default language reads its links from that
+page, never from its own copy of them ("facts from the original"), so rights, co-review and the
+dashboard cannot drift apart between languages. A page written first in another language, with
+no original in the default language, keeps its own links.
+
 The linked page types are found in the app registry (`linked_page_types`), so a new one needs
 only its class. This module sits below the page models, which are built on it.
 """
@@ -19,11 +25,24 @@ import operator
 from functools import reduce
 
 from django.apps import apps
+from django.conf import settings
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q, QuerySet
 
 LOOKUP_SEP = "__"
+
+
+def default_language_code():
+    """The language code of the site's default locale, as Wagtail's `Locale.get_default` reads it."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def in_default_locale():
+    """Q for pages in the site's default locale: a join, no query of its own."""
+    return Q(locale__language_code=default_language_code())
 
 
 class PartnerLinkedPage:
@@ -45,20 +64,54 @@ class PartnerLinkedPage:
         page linked through several organisations once.
         """
         direct = reduce(operator.or_, (Q(**{f"{path}__in": organisation_ids}) for path in cls.partner_links))
-        return Q(pk__in=cls.objects.filter(direct).values("pk"))
+        originals = cls.objects.filter(in_default_locale())
+        # Originals linked to them, with every translation of theirs; and pages with no original.
+        linked_keys = originals.filter(direct).values("translation_key")
+        without_original = cls.objects.filter(direct).exclude(
+            translation_key__in=originals.values("translation_key")
+        )
+        pages = cls.objects.filter(
+            Q(translation_key__in=linked_keys) | Q(pk__in=without_original.values("pk"))
+        )
+        return Q(pk__in=pages.values("pk"))
 
     @classmethod
     def stored_organisation_ids(cls, pk):
-        """The organisations the stored page `pk` is linked to, in one query."""
-        rows = cls.objects.filter(pk=pk).order_by().values_list(*cls.partner_links)
-        return {value for row in rows for value in row if value is not None}
+        """The organisations the stored page `pk` is linked to (its original's), in one query."""
+        own_key = cls.objects.filter(pk=pk).values("translation_key")
+        rows = (
+            cls.objects.filter(Q(pk=pk) | (Q(translation_key__in=own_key) & in_default_locale()))
+            .order_by()
+            .values_list("pk", *cls.partner_links)
+        )
+        by_page = {}
+        for page_pk, *values in rows:
+            by_page.setdefault(page_pk, set()).update(value for value in values if value is not None)
+        originals = [ids for page_pk, ids in by_page.items() if page_pk != pk]
+        return originals[0] if originals else by_page.get(pk, set())
+
+    def original_pk(self):
+        """The pk of this page's original in the default locale, when it is a translation of one."""
+        key = getattr(self, "translation_key", None)
+        if key is None:
+            return None
+        return (
+            type(self)
+            .objects.filter(in_default_locale(), translation_key=key)
+            .exclude(pk=self.pk)
+            .values_list("pk", flat=True)
+            .first()
+        )
 
     def content_organisation_ids(self):
         """The organisations this page object is linked to as it is in memory.
 
         A revision's content keeps its many-to-many choices in the object; a page it points at
-        (an evaluation's program) is read as stored.
+        (an evaluation's program) is read as stored. A translation's are its original's, as stored.
         """
+        original = self.original_pk()
+        if original is not None:
+            return type(self).stored_organisation_ids(original)
         ids = set()
         for path in self.partner_links:
             ids |= _reached([self], path.split(LOOKUP_SEP))

@@ -160,6 +160,22 @@ EDITOR_SURVEY_PERMISSIONS = [
 ]
 
 
+# Translating pages with wagtail-localize: its one permission, which it asks alone; the page
+# permission policy decides which pages (clpages.translating.rights). Partners translate the
+# pages their organisations co-lead, through review.
+TRANSLATE_PERMISSION = ("wagtail_localize", "translation", "submit_translation")
+
+
+def translate_permission():
+    """wagtail-localize's permission, made again if a flushed database lost it (its migration made it)."""
+    app_label, model, codename = TRANSLATE_PERMISSION
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": "Can submit translations"}
+    )
+    return permission
+
+
 def editor_model_permissions():
     permissions = list(EDITOR_MODEL_PERMISSIONS)
     if apps.is_installed(REGISTRATIONS_APP):
@@ -235,6 +251,9 @@ def setup_community_roles(stdout=None):
     _say_how_found(say, partners, partners_found, "partner")
 
     editors.permissions.add(*[_permission(*p) for p in editor_model_permissions()])
+    if apps.is_installed("wagtail_localize"):
+        editors.permissions.add(translate_permission())
+        partners.permissions.add(translate_permission())
 
     hubs = list(community_hubs())
     if not hubs:

@@ -67,13 +67,20 @@ def test_roles_give_collections_and_admin_access(tree):
         for model in ("image", "document")
     }
     partner_perms = set(Group.objects.get(name=PARTNERS_GROUP).permissions.values_list("codename", flat=True))
-    assert partner_perms == {"access_admin", "view_communitypartner", "act_for_own_organisations"}
+    # wagtail-localize's one permission: which pages they translate is their organisations' scope.
+    assert partner_perms == {
+        "access_admin",
+        "view_communitypartner",
+        "act_for_own_organisations",
+        "submit_translation",
+    }
     editor_perms = set(Group.objects.get(name=EDITORS_GROUP).permissions.values_list("codename", flat=True))
     assert {
         "access_admin",
         "change_communitypartner",
         "add_partnermembership",
         "change_location",
+        "submit_translation",
     } <= editor_perms
     assert not any(codename.endswith("_user") or codename.endswith("_group") for codename in editor_perms)
 

@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "clpages.partners.review.ReviewConflictMiddleware",
     # Partners' scope on admin views that read titles by id and have no hook (clpages.partners.admin_scope).
     "clpages.partners.admin_scope.PartnerAdminScopeMiddleware",
+    # Translating a page needs the rights on that page, not only wagtail-localize's permission
+    # (clpages.translating.rights).
+    "clpages.translating.rights.TranslationRightsMiddleware",
     # Last, so it sees the response of a locked-out sign-in.
     "axes.middleware.AxesMiddleware",
 ]
@@ -226,6 +229,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_I18N_ENABLED = True
+# A new translation starts as a draft, even of a live page: it goes live through review, never
+# at once in the source's words (clpages.translating.rights).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # No third-party requests from the admin: avatars are Wagtail's own default picture, not Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

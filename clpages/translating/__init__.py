@@ -1,0 +1,1 @@
+"""Translating the community section's pages with wagtail-localize, through Community review."""
