@@ -12,7 +12,7 @@ from rest_framework import serializers as drf
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from clpages import chart_svg
@@ -215,10 +215,31 @@ class EvaluationPage(
         """Quotes and stories whose speakers agreed to share them; reads prefetched quotes."""
         return [quote for quote in self.quotes.all() if quote.consent]
 
+    def quotes_in_their_words(self):
+        """The quotes shown, each with ``lang``: the code of the language its words are in, or "".
+
+        A quote's words are in the language it was said in, unless this page is a translation and
+        the translator translated them: they are then in the page's language, and ``lang`` is empty.
+        Words a translator kept as they were said keep their language (lang="ar", read right to left).
+        """
+        quotes = list(self.quotes.filter(consent=True).select_related("language"))
+        default_id = Locale.get_default().pk if quotes else self.locale_id
+        originals = {}
+        if self.locale_id != default_id:
+            originals = dict(
+                EvaluationQuote.objects.filter(
+                    locale_id=default_id, translation_key__in=[quote.translation_key for quote in quotes]
+                ).values_list("translation_key", "text")
+            )
+        for quote in quotes:
+            as_said = self.locale_id == default_id or originals.get(quote.translation_key) == quote.text
+            quote.lang = quote.language.code if quote.language and as_said else ""
+        return quotes
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only quotes and stories whose speakers agreed to share them ever reach the page.
-        context["quotes"] = self.quotes.filter(consent=True)
+        context["quotes"] = self.quotes_in_their_words()
         context["measures"] = self.measures.prefetch_related("results")
         # How many came, when the app taking registrations counted them: numbers, never names.
         program = self.public_program

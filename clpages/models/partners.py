@@ -13,6 +13,23 @@ from wagtail.search import index
 from clpages.single_line import validate_single_line
 from clpages.stages import LocationKind, PartnerKind
 
+try:
+    from wagtail_localize.fields import SynchronizedField, TranslatableField
+except ImportError:  # A site without wagtail-localize translates in Wagtail's own editor.
+    SynchronizedField = TranslatableField = None
+
+
+def _fields(translated, synchronised):
+    """What wagtail-localize asks a translator for, and what it keeps the same as the original.
+
+    Fields in neither list are left alone: a translation never receives a copy of them.
+    """
+    if TranslatableField is None:
+        return None
+    return [TranslatableField(name) for name in translated] + [
+        SynchronizedField(name) for name in synchronised
+    ]
+
 
 class UniqueInLocale:
     """Refuses, with a message on the field, a name or slug already used in the same language.
@@ -57,6 +74,9 @@ class _NamedVocabulary(UniqueInLocale, TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
+    # The slug is the same in every language, so a translator is never asked for it.
+    translatable_fields = _fields(["name"], ["slug"])
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
@@ -95,6 +115,9 @@ class Language(_NamedVocabulary):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("code"), FieldPanel("own_name")]
 
+    # Its code and its own name are the same whatever language the site is read in.
+    translatable_fields = _fields(["name"], ["slug", "code", "own_name"])
+
 
 class Location(UniqueInLocale, TranslatableMixin, index.Indexed, models.Model):
     """A library branch or community venue where sessions take place."""
@@ -130,6 +153,11 @@ class Location(UniqueInLocale, TranslatableMixin, index.Indexed, models.Model):
     ]
 
     unique_in_locale = ()
+
+    # The address is the one on the door; the name and the access notes are read in each language.
+    translatable_fields = _fields(
+        ["name", "accessibility_notes"], ["kind", "street_address", "city", "postcode", "step_free_access"]
+    )
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -200,6 +228,12 @@ class CommunityPartner(UniqueInLocale, TranslatableMixin, index.Indexed, Cluster
         index.AutocompleteField("name"),
         index.FilterField("kind"),
     ]
+
+    # Only the public words are translated. The collection, the members and the private contact
+    # stay with the organisation in the default language: a translation never gets a copy of them.
+    translatable_fields = _fields(
+        ["name", "description", "communities_served"], ["slug", "kind", "website", "logo"]
+    )
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
