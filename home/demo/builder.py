@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from clpages.models import (
     Audience,
@@ -28,17 +28,11 @@ from clpages.models import (
     ProgramSession,
     SessionException,
 )
-from clpages.models.partners import in_default_language
 from home.models import HomePage
 
 from . import content
 from .images import partner_logo, program_image
-
-
-def terms(model):
-    """The records of ``model`` pages point at: those of the default language."""
-    return model.objects.filter(in_default_language())
-
+from .translate import DemoTranslator
 
 HUB_INTRO = (
     "<p>At Riverbend Public Library, community members and local organisations plan, lead and "
@@ -68,6 +62,9 @@ class DemoBuilder:
 
     def build(self):
         self.today = timezone.localdate()
+        # Every record the demo looks up by name is the original, in the default language: a
+        # translation may carry the same name (an organisation's, "Tagalog").
+        self.locale = Locale.get_default()
         home = self.home_page()
         hub = self.child(
             home,
@@ -112,6 +109,7 @@ class DemoBuilder:
         for data in content.EVALUATIONS:
             self.evaluation(indexes["evaluations"], data, programs, partnerships)
         self.listening(programs[content.LISTENING["program"]], content.LISTENING)
+        self.created += DemoTranslator(log=self.log).translate_all(home)
         return self.created
 
     # The page tree -------------------------------------------------------------------------
@@ -171,32 +169,30 @@ class DemoBuilder:
 
     def vocabularies(self):
         for name in content.AUDIENCES:
-            if not terms(Audience).filter(name=name).exists():
-                Audience.objects.create(name=name)
+            if not Audience.objects.filter(name=name, locale=self.locale).exists():
+                Audience.objects.create(name=name, locale=self.locale)
                 self._new(f"audience {name}")
-        for name in content.LANGUAGES:
-            code, own_name = content.LANGUAGE_CODES[name]
-            if not terms(Language).filter(name=name).exists():
-                Language.objects.create(name=name, code=code, own_name=own_name)
+        for name, (code, own_name) in content.LANGUAGES.items():
+            if not Language.objects.filter(name=name, locale=self.locale).exists():
+                Language.objects.create(name=name, code=code, own_name=own_name, locale=self.locale)
                 self._new(f"language {name}")
-            else:
-                # Demo libraries loaded before languages had codes get them now.
-                terms(Language).filter(name=name, code="").update(code=code, own_name=own_name)
 
     def location(self, data):
-        existing = terms(Location).filter(name=data["name"]).first()
+        existing = Location.objects.filter(name=data["name"], locale=self.locale).first()
         if existing:
             return existing
         self._new(f"location {data['name']}")
-        return Location.objects.create(**data)
+        return Location.objects.create(locale=self.locale, **data)
 
     def partner(self, data):
-        existing = terms(CommunityPartner).filter(name=data["name"]).first()
+        existing = CommunityPartner.objects.filter(name=data["name"], locale=self.locale).first()
         if existing:
             return existing
         fields = {k: v for k, v in data.items() if k != "languages"}
-        partner = CommunityPartner.objects.create(logo=partner_logo(data["name"]), **fields)
-        partner.languages.set(terms(Language).filter(name__in=data["languages"]))
+        partner = CommunityPartner.objects.create(
+            logo=partner_logo(data["name"]), locale=self.locale, **fields
+        )
+        partner.languages.set(self.languages(data["languages"]))
         self._new(f"partner {partner.name}")
         return partner
 
@@ -226,8 +222,8 @@ class DemoBuilder:
             cost_details=data.get("cost_details", ""),
         )
         program.co_created_with = [self.partners[name] for name in data["partners"]]
-        program.audiences = list(terms(Audience).filter(name__in=data["audiences"]))
-        program.languages = list(terms(Language).filter(name__in=data["languages"]))
+        program.audiences = list(Audience.objects.filter(name__in=data["audiences"], locale=self.locale))
+        program.languages = list(self.languages(data["languages"]))
         index.add_child(instance=program)
         program.tags.add(*data["topics"])
         for number, (days, hour, hours, location, extra) in enumerate(data["sessions"]):
@@ -255,6 +251,9 @@ class DemoBuilder:
         program.save_revision().publish()
         self._new(f"program {program.title!r}")
         return program
+
+    def languages(self, names):
+        return Language.objects.filter(name__in=list(names), locale=self.locale)
 
     def registrations(self, session, taken):
         """Sample registrations (example.org addresses) for a session registering on this website."""
@@ -290,7 +289,7 @@ class DemoBuilder:
         now = timezone.now()
         question = question_model.objects.create(page=page, text=data["question"], approved_at=now)
         answer_model = apps.get_model("clpages_listening", "ListeningAnswer")
-        languages = {language.name: language for language in terms(Language).all()}
+        languages = {language.name: language for language in self.languages(content.LANGUAGES)}
         answer_model.objects.bulk_create(
             answer_model(
                 question=question,
@@ -384,9 +383,15 @@ class DemoBuilder:
                 )
                 for offset, value, note in measure["results"]
             )
-        for order, (text, attribution, consent) in enumerate(data["quotes"]):
+        said_in = {language.name: language for language in self.languages(content.LANGUAGES)}
+        for order, (text, attribution, consent, language) in enumerate(data["quotes"]):
             EvaluationQuote.objects.create(
-                evaluation=page, sort_order=order, text=text, attribution=attribution, consent=consent
+                evaluation=page,
+                sort_order=order,
+                text=text,
+                attribution=attribution,
+                consent=consent,
+                language=said_in[language],
             )
         for order, (said, did, status) in enumerate(data.get("responses", [])):
             EvaluationResponse.objects.create(

@@ -20,16 +20,14 @@ LIBRARY = {
 }
 
 AUDIENCES = ["Children", "Teens", "Adults", "Older adults", "Families", "Newcomers"]
-LANGUAGES = ["English", "French", "Arabic", "Dari", "Spanish", "American Sign Language", "Tagalog"]
-# Each language's code and the name its own speakers write (clpages.Language.code, own_name).
-# American Sign Language is signed, not written: it has a code and no written own name.
-LANGUAGE_CODES = {
+# Each language with its code (for lang="" and screen readers) and the name its speakers use.
+LANGUAGES = {
     "English": ("en", "English"),
     "French": ("fr", "Français"),
     "Arabic": ("ar", "العربية"),
     "Dari": ("prs", "دری"),
     "Spanish": ("es", "Español"),
-    "American Sign Language": ("ase", ""),
+    "American Sign Language": ("ase", "ASL"),
     "Tagalog": ("tl", "Tagalog"),
 }
 
@@ -600,9 +598,32 @@ EVALUATIONS = [
             },
         ],
         "quotes": [
-            ("My daughter explains her maths to me now, in Dari and in English.", "A parent", True),
-            ("Being a tutor made me feel like someone people can count on.", "Teen tutor, 16", True),
-            ("I was worried about my son at first and did not want this written down.", "", False),
+            (
+                "My daughter explains her maths to me now, in Dari and in English.",
+                "A parent",
+                True,
+                "English",
+            ),
+            (
+                "Being a tutor made me feel like someone people can count on.",
+                "Teen tutor, 16",
+                True,
+                "English",
+            ),
+            # Said in Arabic, and shown in the words it was said in, in every language of the site.
+            (
+                "في البداية كان ابني يخجل من السؤال. اليوم يرفع يده في الصف، "
+                "لأن أحداً شرح له الدرس بالعربية أولاً.",
+                "A mother of two",
+                True,
+                "Arabic",
+            ),
+            (
+                "I was worried about my son at first and did not want this written down.",
+                "",
+                False,
+                "English",
+            ),
         ],
         "findings": "Confidence grew steadily. Children came most on Tuesdays, when teen tutors who "
         "speak their language were there.",
@@ -652,8 +673,8 @@ EVALUATIONS = [
             },
         ],
         "quotes": [
-            ("My son brings me books now and says 'park story!'", "Grace, parent", True),
-            ("It was the first time I felt the library was for people like us.", "A father", True),
+            ("My son brings me books now and says 'park story!'", "Grace, parent", True, "English"),
+            ("It was the first time I felt the library was for people like us.", "A father", True, "English"),
         ],
         "survey": {
             "title": "How was Play and Learn in the Park?",
@@ -721,7 +742,7 @@ EVALUATIONS = [
             },
         ],
         "quotes": [
-            ("I saw my great-grandson's first steps on a video call.", "Member, 84", True),
+            ("I saw my great-grandson's first steps on a video call.", "Member, 84", True, "English"),
         ],
         "findings": "One-to-one help worked better than classes. Members now help each other.",
         "what_changed": "The library now lends tablets with data plans to Circle members.",
