@@ -159,6 +159,14 @@ EDITOR_SURVEY_PERMISSIONS = [
     ("clpages_surveys", "surveyresponse", "view_surveyresponse"),
 ]
 
+# The library team's change-model self-assessment (the optional assessment app, by its label
+# only): library staff see, record, change and delete their teams' assessments. Partners never.
+ASSESSMENT_APP = "clpages.assessment"
+EDITOR_ASSESSMENT_PERMISSIONS = [
+    ("clpages_assessment", "assessment", f"{action}_assessment")
+    for action in ("add", "change", "delete", "view")
+]
+
 
 def editor_model_permissions():
     permissions = list(EDITOR_MODEL_PERMISSIONS)
@@ -168,6 +176,8 @@ def editor_model_permissions():
         permissions += EDITOR_LISTENING_PERMISSIONS
     if apps.is_installed(SURVEYS_APP):
         permissions += EDITOR_SURVEY_PERMISSIONS
+    if apps.is_installed(ASSESSMENT_APP):
+        permissions += EDITOR_ASSESSMENT_PERMISSIONS
     return permissions
 
 
