@@ -213,7 +213,7 @@ def chart(comparison):
         bottom = top + (len(Level) - 1) * LEVEL_STEP
 
         def level_y(level, bottom=bottom):
-            return round(bottom - (level - 1) * LEVEL_STEP, 1)
+            return round(float(bottom - (level - 1) * LEVEL_STEP), 1)
 
         points = [
             Point(x(i), level_y(cell.level), cell.level, cell.focus) for i, cell in enumerate(row.cells)

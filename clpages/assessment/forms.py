@@ -17,6 +17,14 @@ from clpages.assessment.models import Assessment
 class AssessmentForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if (
+            not self.is_bound
+            and not self.instance.pk
+            and "date" in self.fields
+            and not self.initial.get("date")
+        ):
+            # Most teams record the meeting the day it happens.
+            self.initial["date"] = timezone.localdate()
         for facet in FACETS:
             field = self.fields.get(facet.level_field)
             if field is not None:
