@@ -159,6 +159,14 @@ EDITOR_SURVEY_PERMISSIONS = [
     ("clpages_surveys", "surveyresponse", "view_surveyresponse"),
 ]
 
+# The library team's change-model self-assessment (the optional assessment app, by its label
+# only): library staff see, record, change and delete their teams' assessments. Partners never.
+ASSESSMENT_APP = "clpages.assessment"
+EDITOR_ASSESSMENT_PERMISSIONS = [
+    ("clpages_assessment", "assessment", f"{action}_assessment")
+    for action in ("add", "change", "delete", "view")
+]
+
 
 # Translating pages with wagtail-localize: its one permission, which it asks alone; the page
 # permission policy decides which pages (clpages.translating.rights). Partners translate the
@@ -184,6 +192,8 @@ def editor_model_permissions():
         permissions += EDITOR_LISTENING_PERMISSIONS
     if apps.is_installed(SURVEYS_APP):
         permissions += EDITOR_SURVEY_PERMISSIONS
+    if apps.is_installed(ASSESSMENT_APP):
+        permissions += EDITOR_ASSESSMENT_PERMISSIONS
     return permissions
 
 

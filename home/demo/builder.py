@@ -109,6 +109,7 @@ class DemoBuilder:
         for data in content.EVALUATIONS:
             self.evaluation(indexes["evaluations"], data, programs, partnerships)
         self.listening(programs[content.LISTENING["program"]], content.LISTENING)
+        self.self_assessments()
         self.created += DemoTranslator(log=self.log).translate_all(home)
         return self.created
 
@@ -412,6 +413,16 @@ class DemoBuilder:
 
         add_demo_survey(page, data, first_day)
         self._new(f"survey {data['title']!r}")
+
+    def self_assessments(self):
+        """A team's two change-model self-assessments, when the assessment app is installed."""
+        if not apps.is_installed("clpages.assessment"):
+            return
+        # Imported here: the assessment app is optional, and the demo works without it.
+        from clpages.assessment.demo import add_demo_assessments
+
+        for _ in range(add_demo_assessments(self.today)):
+            self._new("self-assessment")
 
 
 def _decimal(value):

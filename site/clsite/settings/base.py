@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "clpages.listening",
     # Outcome surveys that fill the results and learning pages' measures (optional).
     "clpages.surveys",
+    # The library team's own CoLaB change-model self-assessment and workshop worksheets (optional).
+    "clpages.assessment",
     # Translating pages and vocabularies through review (docs/languages.md); its locales screens
     # replace Wagtail's own.
     "wagtail_localize",
