@@ -28,6 +28,8 @@ from clpages.partners.review import (
 )
 from clpages.partners.roles import role_permissions
 from clpages.partners.viewsets import register_viewsets
+from clpages.reports.views import admin_urls as reports_admin_urls
+from clpages.reports.views import menu_items as report_menu_items
 
 # Before any admin view asks for a policy. Wagtail's image and document apps register theirs
 # in ready(), which may run after this module is first imported (wagtail.snippets looks for
@@ -88,3 +90,9 @@ hooks.register("register_admin_urls", measures_admin_urls)
 hooks.register("register_page_header_buttons", measures_header_buttons)
 hooks.register("register_page_listing_more_buttons", measures_listing_buttons)
 hooks.register("register_log_actions", register_import_log_action)
+
+# Reports for the library: programs by stage, results against goals, overdue next steps
+# (clpages.reports), library staff only.
+hooks.register("register_admin_urls", reports_admin_urls)
+for report_menu_item in report_menu_items:
+    hooks.register("register_reports_menu_item", report_menu_item)
