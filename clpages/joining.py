@@ -138,3 +138,31 @@ def answer_spreads(evaluation_id):
     for answer in hooks.get_hooks(ANSWER_SPREADS_HOOK):
         found.extend(answer(evaluation_id))
     return found
+
+
+PLACES_TAKEN_HOOK = "clpages_places_taken"
+
+
+@dataclasses.dataclass(frozen=True)
+class PlacesTaken:
+    """How many places of one date are taken, as counts only, never who took them; ``capacity``
+    is None when the session has no limit."""
+
+    taken: int
+    capacity: int | None
+    waiting: int = 0
+
+
+def places_taken(dates):
+    """{date key: PlacesTaken} for these dates (SessionOccurrences with their sessions) that take
+    registrations on this website, from the app that takes them (``clpages_places_taken``), in
+    one query for all of them; None when no app answers, so reports leave the column out."""
+    answers = hooks.get_hooks(PLACES_TAKEN_HOOK)
+    if not answers:
+        return None
+    on_site = [date for date in dates if date.takes_registrations_here and date.key]
+    found = {}
+    if on_site:
+        for answer in answers:
+            found.update(answer(on_site))
+    return found

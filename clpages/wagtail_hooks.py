@@ -29,6 +29,8 @@ from clpages.partners.review import (
 from clpages.partners.roles import role_permissions
 from clpages.partners.viewsets import register_viewsets
 from clpages.publishing.language_choice import serve_in_its_language
+from clpages.reports.views import admin_urls as reports_admin_urls
+from clpages.reports.views import menu_items as report_menu_items
 from clpages.translating import report as translation_report
 from clpages.translating.review import admin_urls as translation_review_urls
 
@@ -102,3 +104,9 @@ hooks.register("register_admin_urls", measures_admin_urls)
 hooks.register("register_page_header_buttons", measures_header_buttons)
 hooks.register("register_page_listing_more_buttons", measures_listing_buttons)
 hooks.register("register_log_actions", register_import_log_action)
+
+# Reports for the library: programs by stage, results against goals, overdue next steps
+# (clpages.reports), library staff only.
+hooks.register("register_admin_urls", reports_admin_urls)
+for report_menu_item in report_menu_items:
+    hooks.register("register_reports_menu_item", report_menu_item)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from clpages import formats
-from clpages.joining import RegistrationState
+from clpages.joining import PlacesTaken, RegistrationState
 from clpages.registrations.models import SERIES, Registration, RegistrationStatus
 from clpages.stages import Registration as RegistrationKind
 from clpages.stages import SessionStatus
@@ -188,6 +188,31 @@ def states_for(dates, url_for):
             closed_reason=reason,
         )
     return states
+
+
+def places_for(dates):
+    """PlacesTaken of these dates (SessionOccurrences with their sessions), by date key: places
+    confirmed and waiting, counted in one query for all of them; never who registered."""
+    keys = {(date.session_id, date_key_for(date.session, date)) for date in dates}
+    counts = {
+        (row["session_id"], row["date_key"], row["status"]): row["total"]
+        for row in Registration.objects.filter(
+            session_id__in={session_id for session_id, _ in keys},
+            date_key__in={key for _, key in keys},
+            status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
+        )
+        .values("session_id", "date_key", "status")
+        .annotate(total=Sum("places"))
+    }
+    found = {}
+    for date in dates:
+        key = (date.session_id, date_key_for(date.session, date))
+        found[date.key] = PlacesTaken(
+            taken=counts.get((*key, RegistrationStatus.CONFIRMED), 0),
+            capacity=date.session.capacity,
+            waiting=counts.get((*key, RegistrationStatus.WAITLISTED), 0),
+        )
+    return found
 
 
 def _locked_session(session_id):

@@ -1,10 +1,15 @@
 from wagtail import hooks
 
-from clpages.joining import ATTENDANCE_HOOK, REGISTRATION_STATES_HOOK, SESSION_REMOVAL_HOOK
+from clpages.joining import (
+    ATTENDANCE_HOOK,
+    PLACES_TAKEN_HOOK,
+    REGISTRATION_STATES_HOOK,
+    SESSION_REMOVAL_HOOK,
+)
 from clpages.registrations.attendance import recorded_attendance
 from clpages.registrations.follow_up import immediate_survey_link
 from clpages.registrations.page_deletion import refuse_bulk_deleting, refuse_deleting_page
-from clpages.registrations.places import people_registered_ahead, states_for
+from clpages.registrations.places import people_registered_ahead, places_for, states_for
 from clpages.registrations.thank_you import THANK_YOU_LINK_HOOK
 from clpages.registrations.views import url_for
 from clpages.registrations.viewsets import RunningSessionsViewSet
@@ -13,6 +18,10 @@ from clpages.registrations.viewsets import RunningSessionsViewSet
 @hooks.register(REGISTRATION_STATES_HOOK)
 def registration_states(dates):
     return states_for(dates, url_for)
+
+
+# Places taken and waiting, as counts, for the library's reports (clpages.joining.places_taken).
+hooks.register(PLACES_TAKEN_HOOK, places_for)
 
 
 # Counts only, for a program's results and learning page (clpages.joining.attendance_of).

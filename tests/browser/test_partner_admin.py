@@ -63,11 +63,11 @@ def sign_in(page, live_server, username):
     page.wait_for_url(live_server.url + "/admin/")
 
 
-def check(page, artifacts, name, failures):
+def check(page, artifacts, name, failures, prefix="partner-admin"):
     # Colours are measured at the end of fade-ins (messages, dialogs), not half way through.
     page.wait_for_load_state("load")
     page.add_style_tag(content=STILL)
-    page.screenshot(path=artifacts / f"partner-admin-{name}.png", full_page=True)
+    page.screenshot(path=artifacts / f"{prefix}-{name}.png", full_page=True)
     violations = project_violations(page)
     if violations:
         failures[name] = violations
