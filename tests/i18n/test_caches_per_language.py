@@ -80,8 +80,10 @@ def test_stored_pages_never_cross_languages(client, translated_site):
 @override_settings(CLPAGES_PAGE_CACHE_SECONDS=300)
 def test_a_remembered_language_still_gets_stored_pages(client, translated_site):
     tree, french = translated_site
-    client.cookies["django_language"] = "fr"
+    # Each address in the language the cookie remembers: a French cookie on an English address
+    # with a French translation is sent to it instead (clpages.publishing.language_choice).
     for url, lang in ((french["programs"].url, "fr"), (tree["programs"].url, "en")):
+        client.cookies["django_language"] = lang
         assert client.get(url)["X-Page-Cache"] == "miss"
         hit = client.get(url)
         assert hit["X-Page-Cache"] == "hit"

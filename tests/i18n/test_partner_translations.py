@@ -11,7 +11,7 @@ from wagtail.models import Page, WorkflowPage, WorkflowState
 from clpages.models import CommunityHubPage, ProgramPage
 from clpages.partners.workflows import WORKFLOW_NAME
 from tests.builders import db_snapshot
-from tests.i18n import translating
+from tests.i18n import partner_world as translating
 from tests.i18n.partner_world import (
     edit_url,
     put_string,

@@ -77,7 +77,7 @@ def test_a_translated_program_has_french_words_and_the_originals_sessions(
     first = program.upcoming_dates()[0]
     assert f'datetime="{first.start.isoformat()}"' in html or first.start.strftime("%Y-%m-%d") in html
     assert REGISTER in html
-    assert "Stage 4 of 5" in html
+    assert "Étape 4 sur 5" in html
 
 
 def test_a_changed_original_shows_in_the_translation_without_copying_sessions(
@@ -100,7 +100,7 @@ def test_a_changed_original_shows_in_the_translation_without_copying_sessions(
     assert not SessionOccurrence.objects.filter(program_id=french.pk).exists()
     assert ProgramSession.objects.filter(program=program).count() == 3
     html = client.get(french.url).content.decode()
-    assert "The park" in html and "Stage 5 of 5" in html
+    assert "The park" in html and "Étape 5 sur 5" in html
 
 
 def test_sessions_added_to_a_translation_are_never_kept(program, django_capture_on_commit_callbacks):
@@ -166,7 +166,7 @@ def test_a_translated_evaluation_shows_the_originals_results_and_counts_them_onc
     # The French program's headline: the original's figures, the French words, the French page.
     french_program = ProgramPage.objects.get(locale__language_code="fr")
     french_html = client.get(french_program.url).content.decode()
-    french_aside = french_html[french_html.index("Results and learning</h2>") :]
+    french_aside = french_html[french_html.index("Résultats et enseignements</h2>") :]
     assert f'href="{french.url}"' in french_aside
     assert "Familles revenues" in french_aside and "21 familles" in french_aside
 

@@ -13,7 +13,7 @@ from tests.builders import (
     count_queries,
     make_program,
 )
-from tests.i18n import translating
+from tests.i18n import partner_world as translating
 
 # The translated site, built once for the module.
 translated_world_once, world = translating.translated_world_once, translating.world
