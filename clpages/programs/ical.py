@@ -26,6 +26,7 @@ from icalendar import Calendar, Event, vDuration, vText
 from wagtail.models import Site
 
 from clpages.conf import setting
+from clpages.i18n.originals import original_of
 from clpages.models import Location, ProgramIndexPage, ProgramPage, SessionOccurrence
 from clpages.models.occurrences import joining_link, occurrence_key
 from clpages.models.querysets import place_label
@@ -236,8 +237,11 @@ def program_calendar(request, program):
     """Every date of the program, past ones included, up to the feed's cap: upcoming ones first
     when a long-running program has more."""
     ahead = Case(When(end__gte=timezone.now(), then=Value(0)), default=Value(1), output_field=IntegerField())
-    # Through the page's own relation, so each date's program is this page, not read again.
-    dates = program.occurrences.select_related("session", "location").order_by(ahead, "start", "pk")
+    # Through the page's own relation, so each date's program is this page, not read again; a
+    # translation's dates are its original's (clpages.i18n.originals), with its own words.
+    dates = (
+        original_of(program).occurrences.select_related("session", "location").order_by(ahead, "start", "pk")
+    )
     sessions = sorted(
         dates[: setting("CLPAGES_ICAL_FEED_MAX_EVENTS")], key=lambda date: (date.start, date.pk)
     )

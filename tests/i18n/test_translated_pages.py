@@ -261,3 +261,13 @@ def test_every_page_type_can_be_translated(tree, django_capture_on_commit_callba
         translation = translate(page, "fr", {}, django_capture_on_commit_callbacks)
         assert translation.locale.language_code == "fr"
         assert TranslationSource.objects.filter(object_id=page.translation_key).exists()
+
+
+def test_the_translations_calendar_file_has_the_originals_dates(
+    client, program, django_capture_on_commit_callbacks
+):
+    french = translate(program, "fr", FRENCH, django_capture_on_commit_callbacks)
+    response = client.get(f"{french.url}calendar.ics")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("BEGIN:VEVENT") == 2 and "Club de devoirs" in body

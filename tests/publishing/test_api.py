@@ -187,7 +187,7 @@ def test_evaluation_has_measures_with_results_and_only_consented_quotes(client, 
     ]
     assert measure["latest_value"] == 31
     assert evaluation["public_quotes"] == [
-        {"text": "I felt heard here.", "attribution": "", "is_story": False}
+        {"text": "I felt heard here.", "attribution": "", "is_story": False, "language": None}
     ]
     assert "quotes" not in evaluation
     assert evaluation["program"]["title"] == "Teen Zine Lab"
