@@ -91,7 +91,7 @@ def test_editors_choose_what_people_come_to_do(client, tree, admin_user):
     client.force_login(admin_user)
     html = client.get(f"/admin/pages/{program.pk}/edit/").content.decode()
     for value, label in ProgramKind.choices:
-        assert f'value="{value}"' in html and label in html.replace("&#x27;", "'")
+        assert f'value="{value}"' in html and str(label) in html.replace("&#x27;", "'")
 
 
 # Results and learning ------------------------------------------------------------------------
