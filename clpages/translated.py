@@ -100,3 +100,21 @@ def untranslated(pages, language=None):
         return pages
     translated = public(pages.model.objects.live()).filter(locale_id=target).values("translation_key")
     return pages.exclude(translation_key__in=translated)
+
+
+def show_in_language(pages, model, translated_parent_url):
+    """Show each of ``pages`` (originals, with their facts) in the visitor's language: the words
+    and address of its translation where it has one (one query for them all; the translations
+    are children of ``translated_parent_url``), else its own, marked as in the default language
+    (``original_language``). Nothing changes in the default language."""
+    if in_default_language():
+        return pages
+    translations = translations_of(model, pages, fields=("title", "slug", "summary"))
+    for page in pages:
+        translated = translations.get(page.translation_key)
+        if translated is None:
+            page.original_language = default_language()
+        else:
+            page.title, page.summary = translated.title, translated.summary
+            page.listing_url = f"{translated_parent_url}{translated.slug}/"
+    return pages

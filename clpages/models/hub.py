@@ -18,6 +18,7 @@ from clpages.performance.routing import DirectRouteMixin
 from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.single_line import SingleLineTitleMixin
 from clpages.stages import STAGE_DESCRIPTIONS, STAGE_PLAIN_NAMES, Stage
+from clpages.translated import original_of, show_in_language
 
 
 def _renditions(image_field, filter_spec):
@@ -56,7 +57,10 @@ class CommunityHubPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = ProgramPage.objects.descendant_of(self).visible()
+        # A translated hub shows its original's programs and partners (facts of the originals),
+        # each program in the visitor's language where it has been translated.
+        source = original_of(self)
+        programs = ProgramPage.objects.descendant_of(source).visible()
         # Each stage in plain terms, with the Toolkit's name for readers who know it.
         context["stages"] = [
             (stage, STAGE_PLAIN_NAMES[stage], stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage
@@ -79,6 +83,10 @@ class CommunityHubPage(
             "-period_end"
         )[:3]
         context["program_index"] = self.get_children().live().type(ProgramIndexPage).first()
+        if source is not self and context["program_index"] is not None:
+            show_in_language(
+                context["current_programs"], ProgramPage, context["program_index"].get_url(request)
+            )
         context["partnership_index"] = self.get_children().live().type(PartnershipIndexPage).first()
         context["evaluation_index"] = self.get_children().live().type(EvaluationIndexPage).first()
         return context
