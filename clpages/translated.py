@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
+from clpages.i18n.originals import original_of  # noqa: F401  (one answer for every caller)
 from clpages.performance.cache import shared
 from clpages.performance.visibility import public
 
@@ -35,7 +36,7 @@ def active_language():
         return default_language()
 
 
-def in_default_language():
+def reading_default_language():
     return active_language() == default_language()
 
 
@@ -66,16 +67,6 @@ def in_originals(pages):
     return pages.filter(locale_id=locale_id(default_language()))
 
 
-def original_of(page):
-    """The page in the default locale that ``page`` translates (itself when it is an original,
-    or when it was written in its own language): one query, only for a translation."""
-    default = locale_id(default_language())
-    if page.locale_id == default or default is None:
-        return page
-    original = type(page).objects.filter(translation_key=page.translation_key, locale_id=default).first()
-    return original or page
-
-
 def translations_of(model, originals, language=None, fields=None):
     """{translation_key: page} of the live, public translations of ``originals`` (pages or
     translation keys) into ``language`` (the active one), in one query; {} in the default
@@ -100,3 +91,21 @@ def untranslated(pages, language=None):
         return pages
     translated = public(pages.model.objects.live()).filter(locale_id=target).values("translation_key")
     return pages.exclude(translation_key__in=translated)
+
+
+def show_in_language(pages, model, translated_parent_url):
+    """Show each of ``pages`` (originals, with their facts) in the visitor's language: the words
+    and address of its translation where it has one (one query for them all; the translations
+    are children of ``translated_parent_url``), else its own, marked as in the default language
+    (``original_language``). Nothing changes in the default language."""
+    if reading_default_language():
+        return pages
+    translations = translations_of(model, pages, fields=("title", "slug", "summary"))
+    for page in pages:
+        translated = translations.get(page.translation_key)
+        if translated is None:
+            page.original_language = default_language()
+        else:
+            page.title, page.summary = translated.title, translated.summary
+            page.listing_url = f"{translated_parent_url}{translated.slug}/"
+    return pages

@@ -15,7 +15,7 @@ from wagtail.models import Site
 from clpages.models import CommunityHubPage, ProgramIndexPage
 from clpages.performance.cache import shared
 from clpages.performance.visibility import public
-from clpages.translated import in_default_language
+from clpages.translated import reading_default_language
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _first(pages):
 
 def _read(site, request):
     root = site.root_page
-    if not in_default_language():
+    if not reading_default_language():
         # The site's tree in the visitor's language, beside the default one (shared per language).
         root = root.localized
     hub = _first(CommunityHubPage.objects.descendant_of(root))

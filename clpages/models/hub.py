@@ -9,7 +9,6 @@ from wagtail.models import Page
 
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.i18n import vocabulary
-from clpages.i18n.originals import original_of
 from clpages.models.cards import cards_in_language, soonest_programs
 from clpages.models.evaluations import EvaluationIndexPage, EvaluationPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
@@ -20,6 +19,7 @@ from clpages.performance.routing import DirectRouteMixin
 from clpages.performance.visibility import ViewRestrictionsMixin, public
 from clpages.single_line import SingleLineTitleMixin
 from clpages.stages import STAGE_DESCRIPTIONS, STAGE_PLAIN_NAMES, Stage
+from clpages.translated import original_of, show_in_language
 
 
 def _renditions(image_field, filter_spec):
@@ -58,10 +58,10 @@ class CommunityHubPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Which programs are coming up, and who leads them, are the original hub's facts; a
-        # translation of the hub shows them in its language (clpages.i18n).
-        original = original_of(self)
-        programs = ProgramPage.objects.descendant_of(original).visible()
+        # A translated hub shows its original's programs and partners (facts of the originals),
+        # each program in the visitor's language where it has been translated.
+        source = original_of(self)
+        programs = ProgramPage.objects.descendant_of(source).visible()
         # Each stage in plain terms, with the Toolkit's name for readers who know it.
         context["stages"] = [
             (stage, STAGE_PLAIN_NAMES[stage], stage.label, STAGE_DESCRIPTIONS[stage]) for stage in Stage
@@ -86,6 +86,10 @@ class CommunityHubPage(
             "-period_end"
         )[:3]
         context["program_index"] = self.get_children().live().type(ProgramIndexPage).first()
+        if source is not self and context["program_index"] is not None:
+            show_in_language(
+                context["current_programs"], ProgramPage, context["program_index"].get_url(request)
+            )
         context["partnership_index"] = self.get_children().live().type(PartnershipIndexPage).first()
         context["evaluation_index"] = self.get_children().live().type(EvaluationIndexPage).first()
         return context

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from clpages.models import ProgramPage, library_contact
-from clpages.translated import in_default_language, in_originals, translations_of
+from clpages.translated import in_originals, reading_default_language, translations_of
 
 
 class NewProgramsFeed(Feed):
@@ -50,7 +50,7 @@ class NewProgramsFeed(Feed):
             .prefetch_related("co_created_with", "tags")
             .order_by("-first_published_at", "-pk")[: self.item_count]
         )
-        if in_default_language():
+        if reading_default_language():
             return items
         items = list(items)
         translations = translations_of(ProgramPage, items)

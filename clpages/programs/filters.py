@@ -44,6 +44,7 @@ from clpages.programs.filter_fields import (
 from clpages.search.query import matching_pks
 from clpages.search.text import MAX_CHARACTERS, length_problem
 from clpages.stages import STAGE_PLAIN_NAMES, SessionStatus, Stage
+from clpages.translated import active_language, locale_id, reading_default_language
 
 FILTER_FIELDS = [
     "q",
@@ -344,7 +345,15 @@ class ProgramFilters:
     def apply_text(self, programs):
         if not self.q:
             return programs
-        return programs.filter(pk__in=matching_pks(ProgramPage, self.q))
+        matching = matching_pks(ProgramPage, self.q)
+        if reading_default_language():
+            return programs.filter(pk__in=matching)
+        # The listing lists originals: in another language, a program matches by its own words
+        # or by its translation's, which are what the visitor reads.
+        translated = ProgramPage.objects.filter(
+            pk__in=matching, locale_id=locale_id(active_language())
+        ).values("translation_key")
+        return programs.filter(Q(pk__in=matching) | Q(translation_key__in=translated))
 
     def matching_sessions(self, now=None):
         """Session dates meeting the session filters. Cancelled ones never make a program match."""

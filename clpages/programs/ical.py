@@ -26,7 +26,6 @@ from icalendar import Calendar, Event, vDuration, vText
 from wagtail.models import Site
 
 from clpages.conf import setting
-from clpages.i18n.originals import original_of
 from clpages.models import Location, ProgramIndexPage, ProgramPage, SessionOccurrence
 from clpages.models.occurrences import joining_link, occurrence_key
 from clpages.models.querysets import place_label

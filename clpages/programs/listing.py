@@ -19,7 +19,7 @@ from clpages.programs.filter_fields import SORT_CHOICES, SORT_NEWEST, SORT_SOONE
 from clpages.programs.filters import ProgramFilterForm
 from clpages.programs.results import results_heading, results_title
 from clpages.programs.soonest import soonest_ids
-from clpages.translated import default_language, original_of, translations_of
+from clpages.translated import original_of, show_in_language
 
 
 class ProgramListingForm(ProgramFilterForm):
@@ -86,7 +86,7 @@ def listing_context(index, request):
         program.card_image = card_image(program.image, card_filter) if program.image else ""
         program.listing_url = f"{index_url}{program.slug}/"
     if shown_index is not index:
-        in_language(programs, shown_index.get_url(request))
+        show_in_language(programs, ProgramPage, shown_index.get_url(request))
     items.object_list = attach_next_sessions(programs, filters)
     querystring = filters.querystring()
     heading = results_heading(filters, items.paginator.count)
@@ -108,21 +108,6 @@ def listing_context(index, request):
             when="", date_from=None, date_to=None, include_past=False, sort=""
         ),
     }
-
-
-def in_language(programs, index_url):
-    """Show each of a page of programs (originals, with their facts) in the visitor's language:
-    the words and address of its translation where it has one (one query for the page), else
-    its own, marked as in the default language (``original_language``)."""
-    translations = translations_of(ProgramPage, programs, fields=("title", "slug", "summary"))
-    for program in programs:
-        translated = translations.get(program.translation_key)
-        if translated is None:
-            program.original_language = default_language()
-        else:
-            program.title, program.summary = translated.title, translated.summary
-            program.listing_url = f"{index_url}{translated.slug}/"
-    return programs
 
 
 CHOICES_TEMPLATE = "clpages/includes/program_listing_choices.html"

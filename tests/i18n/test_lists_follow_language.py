@@ -161,3 +161,20 @@ def test_json_ld_of_a_translation_says_its_language(world):
     assert events[0]["name"] == "Aide aux devoirs"
     english = program_events(original, sessions, [], request)
     assert english and all("inLanguage" not in event for event in english)
+
+
+def test_french_listing_words_match_the_translations_words(client, world):
+    html = client.get(world["fr"]["programs"].url, {"q": "devoirs"}).content.decode()
+    assert "Aide aux devoirs" in html and "Seed Library" not in html
+    # An untranslated program is found by its own words.
+    seeds = client.get(world["fr"]["programs"].url, {"q": "seeds"}).content.decode()
+    assert "Seed Library" in seeds and "Aide aux devoirs" not in seeds
+
+
+def test_french_hub_shows_the_programs_coming_up_in_french_where_translated(client, world):
+    html = client.get("/fr/community/").content.decode()
+    assert '<a href="/fr/community/programs/aide-aux-devoirs/">Aide aux devoirs</a>' in html
+    assert '<h3 lang="en"><a href="/community/programs/seed-library/">Seed Library</a></h3>' in html
+    english = client.get("/community/").content.decode()
+    assert '<a href="/community/programs/homework-help/">Homework Help</a>' in english
+    assert "Aide aux devoirs" not in english and "in-original" not in english
