@@ -5,6 +5,7 @@ from django.core import checks
 from django.db import connection
 
 from clpages.conf import setting
+from clpages.translating import rights as translation_rights  # noqa: F401 - its checks
 
 # Backends whose entries live in one process only.
 PER_PROCESS_CACHES = ("django.core.cache.backends.locmem.", "django.core.cache.backends.dummy.")

@@ -22,9 +22,12 @@ someone acting for organisations is refused them. Every refusal is a plain 403 b
 runs, so nothing changes.
 """
 
+from django.apps import apps
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import PermissionDenied
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.module_loading import import_string
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
@@ -209,3 +212,30 @@ class TranslationRightsMiddleware(MiddlewareMixin):
             return None
         guard(request, match.view_name, view_kwargs)
         return None
+
+
+@checks.register(checks.Tags.security)
+def check_translation_settings(app_configs, **kwargs):
+    """Without these, partners' translations no longer wait for review."""
+    if not apps.is_installed("wagtail_localize"):
+        return []
+    errors = []
+    if new_translations_go_live():
+        errors.append(
+            checks.Warning(
+                "A new translation of a live page is published at once, in the original's words, "
+                "so partners cannot create translations (they are refused).",
+                hint="Set WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False.",
+                id="clpages.W401",
+            )
+        )
+    if TranslationRightsMiddleware not in {import_string(path) for path in settings.MIDDLEWARE}:
+        errors.append(
+            checks.Error(
+                "TranslationRightsMiddleware is not in MIDDLEWARE, so anyone with wagtail-localize's "
+                "permission can translate, sync and publish any page of the community section.",
+                hint='Add "clpages.translating.rights.TranslationRightsMiddleware" to MIDDLEWARE.',
+                id="clpages.E401",
+            )
+        )
+    return errors

@@ -66,7 +66,14 @@ def test_partner_translates_a_co_led_program_and_submits_it(world, page, live_se
     # The program in the admin, with "Translate this page" among its actions.
     page.goto(f"{live_server.url}/admin/pages/{program.pk}/edit/")
     check(page, artifacts, "1-edit", failures)
-    page.goto(f"{live_server.url}/admin/localize/submit/page/{program.pk}/")
+    # "Translate this page", from the header's actions menu, with the keyboard.
+    page.get_by_role("button", name="Actions").first.focus()
+    page.keyboard.press("Enter")
+    translate = page.get_by_role("link", name="Translate this page")
+    expect(translate).to_be_visible()
+    translate.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/admin/localize/submit/page/{program.pk}/"))
     check(page, artifacts, "2-translate", failures)
 
     # Choose French with the keyboard, and submit.
@@ -86,7 +93,10 @@ def test_partner_translates_a_co_led_program_and_submits_it(world, page, live_se
     page.get_by_role("button", name="Translate").first.click()
     field = page.locator("textarea").first
     field.fill("Club d’aide aux devoirs")
-    page.get_by_role("button", name="Save").first.click()
+    # The editor saves the string through wagtail-localize's API: wait for its answer.
+    with page.expect_response(re.compile(r"/admin/localize/translate/\d+/strings/\d+/edit/")) as saved:
+        page.get_by_role("button", name="Save").first.click()
+    assert saved.value.status in (200, 201)
     expect(page.get_by_text("Club d’aide aux devoirs").first).to_be_visible()
 
     # Submit it for review, with the keyboard.
@@ -99,6 +109,7 @@ def test_partner_translates_a_co_led_program_and_submits_it(world, page, live_se
 
     state = WorkflowState.objects.for_instance(french).get(status="in_progress")
     assert state.current_task_state.task.name == "Partner co-review"
+    french = ProgramPage.objects.get(pk=french.pk)
     assert french.get_latest_revision().as_object().title == "Club d’aide aux devoirs"
-    assert not ProgramPage.objects.get(pk=french.pk).live
+    assert not french.live
     assert not failures, failures

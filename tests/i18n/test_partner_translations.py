@@ -181,3 +181,22 @@ def test_library_editor_translates_and_publishes(client, world, django_capture_o
         assert client.post(edit_url(french), {"action": "publish"}).status_code == 302
     french = ProgramPage.objects.get(pk=french.pk)
     assert french.live and french.title == "L’heure du conte en famille"
+
+
+def test_settings_that_would_let_translations_skip_review_are_reported(settings):
+    from clpages.translating.rights import check_translation_settings
+
+    assert check_translation_settings(None) == []
+    settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "TranslationRights" not in m]
+    assert {problem.id for problem in check_translation_settings(None)} == {"clpages.W401", "clpages.E401"}
+
+
+def test_partner_is_refused_when_new_translations_would_go_live(client, world, settings):
+    program = world["ab_program"]
+    program.save_revision().publish()
+    settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
+    client.force_login(world["partner_a"])
+    before = db_snapshot()
+    assert client.post(submit_url(program), {"locales": [world["fr"].pk]}).status_code == 403
+    assert db_snapshot() == before
