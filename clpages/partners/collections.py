@@ -7,7 +7,7 @@ from "Shared community images".
 
 from django.apps import apps
 from django.db.models.signals import post_save
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale
 
 PARTNER_COLLECTIONS_ROOT = "Partner organisations"
 SHARED_COLLECTION = "Shared community images"
@@ -49,7 +49,11 @@ def ensure_partner_collection(partner):
 
 def ensure_partner_collections():
     # Through the app registry: the partner model lives above this layer.
-    partners = apps.get_model("clpages", "CommunityPartner").objects.select_related("collection")
+    partners = (
+        apps.get_model("clpages", "CommunityPartner")
+        .objects.filter(locale=Locale.get_default())
+        .select_related("collection")
+    )
     for partner in partners:
         ensure_partner_collection(partner)
     return len(partners)
@@ -57,6 +61,9 @@ def ensure_partner_collections():
 
 def _on_partner_saved(sender, instance, raw=False, **kwargs):
     if raw:  # loading fixtures: the collection comes with the data
+        return
+    # A translation shares the original organisation's collection: it never gets one of its own.
+    if instance.locale_id is not None and instance.locale_id != Locale.get_default().pk:
         return
     ensure_partner_collection(instance)
 
