@@ -12,11 +12,13 @@ import datetime
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.coreutils import get_supported_content_language_variant
 
 from clpages.i18n import vocabulary
 from clpages.models import (
@@ -171,6 +173,12 @@ class ProgramFilterForm(forms.Form):
             tag=OuterRef("pk"), content_object__in=ProgramPage.objects.visible().values("pk")
         )
         self.fields["topic"].queryset = Tag.objects.filter(Exists(used)).order_by("name")
+        # Programs point at the terms in the default language. A translation of a term has the
+        # same slug (?language=arabic), so the choice is made among the originals only.
+        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        for name in ("audience", "language", "partner", "location"):
+            field = self.fields[name]
+            field.queryset = field.queryset.filter(locale__language_code=default_language)
 
     def clean_q(self):
         text = self.cleaned_data["q"]

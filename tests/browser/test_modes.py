@@ -37,7 +37,7 @@ BIG_TEXT = "html { font-size: 200% !important; }"
 @pytest.fixture
 def library(demo_site):
     """Every public page type of the demo library, and two pages of long words: name -> path."""
-    programs = ProgramIndexPage.objects.get()
+    programs = ProgramIndexPage.objects.get(locale__language_code="en")
     partner = CommunityPartner.objects.create(
         name=f"{LONG_WORD} Collective",
         description=f"Our notes are public at {LONG_ADDRESS}",
@@ -47,7 +47,9 @@ def library(demo_site):
         programs, title=f"{LONG_WORD} reading circle", summary=f"Notes: {LONG_ADDRESS}", partners=[partner]
     )
     long_partnership = make_partnership(
-        PartnershipIndexPage.objects.get(), partner, title=f"Working with {LONG_WORD}"
+        PartnershipIndexPage.objects.get(locale__language_code="en"),
+        partner,
+        title=f"Working with {LONG_WORD}",
     )
     PartnershipNextStep.objects.create(
         partnership=long_partnership,
@@ -60,13 +62,17 @@ def library(demo_site):
         "hub": "/community/",
         "program-index": programs.url,
         "calendar": programs.url + "calendar/?period=month",
-        "program": ProgramPage.objects.get(slug="homework-help-club").url,
+        "program": ProgramPage.objects.get(locale__language_code="en", slug="homework-help-club").url,
         "program-long-words": long_program.url,
         "partnership-index": "/community/partnerships/",
-        "partnership": PartnershipPage.objects.get(slug="riverbend-newcomers-network").url,
+        "partnership": PartnershipPage.objects.get(
+            locale__language_code="en", slug="riverbend-newcomers-network"
+        ).url,
         "partnership-long-words": long_partnership.url,
         "evaluation-index": "/community/evaluations/",
-        "evaluation": EvaluationPage.objects.get(slug="homework-help-club-first-term").url,
+        "evaluation": EvaluationPage.objects.get(
+            locale__language_code="en", slug="homework-help-club-first-term"
+        ).url,
         "search": "/search/?q=homework",
         "not-found": "/no-such-page/",
     }
@@ -187,7 +193,11 @@ def test_forced_colours_keep_bars_and_steps_visible_and_apart(library, page, liv
         )
 
     # The seniors' partnership has reached "Align": steps behind it, at it and still to come.
-    visit(page, live_server, PartnershipPage.objects.get(slug="harbour-street-seniors-circle").url)
+    visit(
+        page,
+        live_server,
+        PartnershipPage.objects.get(locale__language_code="en", slug="harbour-street-seniors-circle").url,
+    )
     page.screenshot(path=artifacts / "modes-forced-colours-partnership.png", full_page=True)
     properties = ["borderLeftStyle", "borderLeftWidth", "borderLeftColor"]
     framing = {

@@ -17,9 +17,9 @@ WCAG_AA = {
 
 
 def _public_urls():
-    program = ProgramPage.objects.get(slug="homework-help-club")
-    partnership = PartnershipPage.objects.get(slug="riverbend-newcomers-network")
-    evaluation = EvaluationPage.objects.get(slug="homework-help-club-first-term")
+    program = ProgramPage.objects.get(locale__language_code="en", slug="homework-help-club")
+    partnership = PartnershipPage.objects.get(locale__language_code="en", slug="riverbend-newcomers-network")
+    evaluation = EvaluationPage.objects.get(locale__language_code="en", slug="homework-help-club-first-term")
     return {
         "home": "/",
         "hub": "/community/",
