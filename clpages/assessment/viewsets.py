@@ -6,6 +6,7 @@ on every screen, and a forged request changes nothing.
 """
 
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.menu import MenuItem
@@ -83,6 +84,14 @@ class CopyView(StaffOnly, generic.CopyView):
     """A new assessment that starts from an earlier one's levels and notes."""
 
     required_action = "add"
+
+    def get_initial_form_instance(self):
+        # A new assessment, never the earlier one: dated today, for whoever records it.
+        copy = self.get_object()
+        copy.pk = copy.id = None
+        copy.date = timezone.localdate()
+        copy.created_by = None
+        return copy
 
     def save_instance(self):
         instance = self.form.save(commit=False)

@@ -130,3 +130,30 @@ def test_the_public_site_never_shows_an_assessment(client, world):
         response = client.get(url)
         assert "Listen more" not in response.content.decode()
         assert "Ask partners what success looks like" not in response.content.decode()
+
+
+def test_the_roles_setup_gives_the_rights_to_library_staff_and_never_to_partners(world):
+    from clpages.partners.roles import library_staff_groups
+
+    def codenames(group):
+        return set(
+            group.permissions.filter(content_type__app_label="clpages_assessment").values_list(
+                "codename", flat=True
+            )
+        )
+
+    assert codenames(library_staff_groups().get()) == {
+        "view_assessment",
+        "add_assessment",
+        "change_assessment",
+        "delete_assessment",
+    }
+    assert codenames(partner_groups().get()) == set()
+
+
+def test_without_the_assessment_app_editors_are_given_no_rights_for_it(monkeypatch):
+    from clpages.partners import roles
+
+    monkeypatch.setattr(roles.apps, "is_installed", lambda name: name != "clpages.assessment")
+    assert not [p for p in roles.editor_model_permissions() if p[0] == "clpages_assessment"]
+    assert [p for p in roles.editor_model_permissions() if p[0] == "clpages_surveys"]

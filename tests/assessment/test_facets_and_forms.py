@@ -141,11 +141,17 @@ def test_editing_keeps_its_own_day_and_changes_the_levels(staff, world):
     assert second.growth_mindset_level == Level.EMBEDDED
 
 
-def test_the_next_assessment_can_start_from_the_last_one(staff, world):
+def test_the_next_assessment_starts_from_the_last_one_dated_today_and_leaves_it_as_it_was(staff, world):
     second = world["second"]
-    html = staff.get(reverse("clpages_assessment_admin:copy", args=[second.pk])).content.decode()
+    url = reverse("clpages_assessment_admin:copy", args=[second.pk])
+    html = staff.get(url).content.decode()
     assert "Ask partners what success looks like" in html
-    assert 'name="measure_what_matters_focus" checked' in html or "checked" in html
+    assert f'value="{timezone.localdate().isoformat()}"' in html
+    response = staff.post(url, filled(team="Youth services", date=timezone.localdate().isoformat()))
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.date == datetime.date(2026, 3, 1) and second.growth_mindset_level == Level.DEVELOPING
+    assert Assessment.objects.of_team("Youth services").count() == 3
 
 
 def test_the_model_refuses_two_assessments_of_a_team_on_one_day(world):

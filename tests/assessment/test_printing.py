@@ -96,3 +96,12 @@ def test_worksheets_need_signing_in(client, world):
     for url in [worksheet("framing"), worksheet("framing", world["a_partnership"])]:
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_partnership_page_links_to_its_worksheets_for_who_may_edit_it(client, world):
+    page = world["a_partnership"]
+    filled = worksheet("brainstorming", page)
+    client.force_login(world["partner_a"])
+    assert filled in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    client.force_login(world["editor"])
+    assert filled in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
