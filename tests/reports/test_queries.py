@@ -68,7 +68,11 @@ def _queries(client, address):
 def test_reports_cost_the_same_queries_for_more_rows(client, tree):
     world = build_partner_world(tree)
     client.force_login(world["editor"])
-    addresses = [address for name in REPORTS for address in (url(name), url(name) + "?export=csv")]
+    addresses = [
+        address
+        for name in REPORTS
+        for address in (url(name), url(name) + "?export=csv", url(name) + "?export=xlsx")
+    ]
     _add(tree, 3)
     few = {address: _queries(client, address) for address in addresses}
     _add(tree, 9)

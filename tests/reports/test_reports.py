@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from clpages.joining import PLACES_TAKEN_HOOK
 from clpages.models import CommunityPartner, ProgramPage
 from clpages.partners.roles import PARTNERS_GROUP
+from clpages.stages import SessionStatus
 from tests.builders import make_partner, make_program
 from tests.reports.helpers import REPORTS, body, by_first_column, csv_rows, every_url, url, xlsx_rows
 
@@ -63,6 +64,15 @@ def test_programs_by_stage_with_partners_next_session_and_places(staff, world):
     html = staff.get(url("programs")).content.decode()
     assert "3 of 10 places taken, 2 waiting" in _cells(html, "registrations")
     assert _cells(html, "next-session").count("None planned") == 3
+
+
+def test_a_full_next_session_says_so_and_a_cancelled_one_gives_way(staff, world):
+    dates = world["storytime"].occurrences
+    dates.filter(start__gt=timezone.now()).update(status=SessionStatus.FULL)
+    assert by_first_column(csv_rows(staff, "programs"))["Storytime in Arabic"]["Next session is"] == "Full"
+    dates.filter(start__gt=timezone.now()).update(status=SessionStatus.CANCELLED)
+    storytime = by_first_column(csv_rows(staff, "programs"))["Storytime in Arabic"]
+    assert (storytime["Next session"], storytime["Places taken"]) == ("", "")
 
 
 def test_programs_report_only_the_default_language(staff, world):
