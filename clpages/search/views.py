@@ -19,9 +19,9 @@ from clpages.search.query import search_within
 from clpages.translated import (
     active_language,
     default_language,
-    in_default_language,
     in_originals,
     locale_id,
+    reading_default_language,
     untranslated,
 )
 
@@ -83,7 +83,7 @@ def in_visitor_language(originals):
     originals not translated into it yet. A patron reading French gets what is written in
     French first, and still finds every program, in English where no one has translated it.
     In the default language: the originals alone."""
-    if in_default_language():
+    if reading_default_language():
         return [originals]
     # Translations of the site's originals: the site's tree in another language is not below
     # its root page, but beside it.
