@@ -47,7 +47,10 @@ def original_of(page):
                 .exclude(pk=page.pk)
                 .first()
             ) or page
-    page.__dict__[_ORIGINAL] = original
+    if original is not page:
+        # Kept for a translation only: a page never holds a reference to itself (pages are
+        # copied and stored by the routing and page caches).
+        page.__dict__[_ORIGINAL] = original
     return original
 
 
