@@ -98,6 +98,18 @@ hooks.register("register_admin_urls", translation_report.admin_urls)
 hooks.register("register_reports_menu_item", translation_report.menu_item)
 
 
+@hooks.register("register_admin_urls")
+def translate_from_the_page_header_only():
+    """wagtail-localize's "Translate this page" in every explorer row costs two queries a row; the
+    page's own header keeps it. Run once every app's hooks are registered."""
+    hooks._hooks["register_page_listing_more_buttons"] = [
+        (fn, order)
+        for fn, order in hooks._hooks.get("register_page_listing_more_buttons", [])
+        if getattr(fn, "__module__", "") != "wagtail_localize.wagtail_hooks"
+    ]
+    return []
+
+
 # Results and learning pages: importing results from a CSV file and downloading the measures
 # (clpages.measures).
 hooks.register("register_admin_urls", measures_admin_urls)
