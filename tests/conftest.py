@@ -265,3 +265,15 @@ def catalogue_once(django_db_setup, django_db_blocker):
 
     with catalogue_built_once(django_db_blocker) as built:
         yield built
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request to /fr/ or /ar/ leaves its
+    language active in the thread, as Django does between requests."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -83,6 +83,19 @@ def bootstrap(apps, schema_editor):
             language.save(update_fields=["code", "own_name"])
 
 
+def tell_translations_apart(apps, schema_editor):
+    """Going back: names and slugs are unique across the site again, so a translated term or
+    organisation keeps its row with its language's code after its name and slug."""
+    locale = default_locale(apps)
+    for name in ("audience", "language", "communitypartner"):
+        model = apps.get_model("clpages", name)
+        for row in model.objects.exclude(locale=locale).select_related("locale"):
+            code = row.locale.language_code
+            row.name = f"{row.name} ({code})"
+            row.slug = f"{row.slug}-{code}"
+            row.save(update_fields=["name", "slug"])
+
+
 def locale_field(null):
     return models.ForeignKey(
         editable=False,
@@ -180,4 +193,6 @@ class Migration(migrations.Migration):
             )
             for name in TRANSLATABLE
         ]
+        # Reversed first: translations are told apart before uniqueness across the site comes back.
+        + [migrations.RunPython(migrations.RunPython.noop, tell_translations_apart)]
     )

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -53,7 +54,10 @@ def pages_html():
     cache.clear()
     client = Client()
     return {
-        page.pk: sections(client.get(page.url).content.decode()) for page in EvaluationPage.objects.live()
+        page.pk: sections(client.get(page.url).content.decode())
+        # Going back before 0020 keeps one language only (its reverse tells translated terms
+        # apart by their language's code): the default language's pages are compared.
+        for page in EvaluationPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
     }
 
 
