@@ -10,19 +10,17 @@ results is then mapped to its translations in one query (``translations_of``).
 Nothing changes in the default language: no query is added, no mark is written.
 """
 
-from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from clpages.i18n.originals import original_of  # noqa: F401  (one answer for every caller)
+from clpages.partners.linking import default_language_code
 from clpages.performance.cache import shared
 from clpages.performance.visibility import public
 
-
-def default_language():
-    """The language code of the default locale, where the originals are."""
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+# The language code of the default locale, where the originals are.
+default_language = default_language_code
 
 
 def active_language():

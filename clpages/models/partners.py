@@ -11,6 +11,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from clpages.i18n import fields, vocabulary
+from clpages.i18n.originals import default_locale_id
+from clpages.partners.linking import in_default_locale
 from clpages.single_line import validate_single_line
 from clpages.stages import LocationKind, PartnerKind
 
@@ -26,7 +28,7 @@ class UniqueInLocale:
 
     def validate_unique(self, exclude=None):
         super().validate_unique(exclude)
-        locale_id = self.locale_id or _default_locale_id()
+        locale_id = self.locale_id or default_locale_id()
         errors = {}
         for field in self.unique_in_locale:
             value = getattr(self, field)
@@ -46,16 +48,7 @@ def in_default_language():
     For ``limit_choices_to``: every form choosing a term lists those, and a page naming another
     is refused when it is validated.
     """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-
-    return models.Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-
-
-def _default_locale_id():
-    from wagtail.models import Locale
-
-    return Locale.get_default().pk
+    return in_default_locale()
 
 
 class _NamedVocabulary(UniqueInLocale, TranslatableMixin, models.Model):

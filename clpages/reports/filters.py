@@ -8,8 +8,8 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.models import Locale
 
+from clpages.i18n.originals import default_locale_id
 from clpages.models import (
     CommunityPartner,
     EvaluationMeasure,
@@ -22,7 +22,7 @@ from clpages.stages import Stage
 
 
 def partners(request):
-    return CommunityPartner.objects.filter(locale_id=Locale.get_default().pk).order_by("name")
+    return CommunityPartner.objects.filter(locale_id=default_locale_id()).order_by("name")
 
 
 def partner_filter(help_text):

@@ -11,17 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale
 
+from clpages.i18n.originals import default_locale_id
 from clpages.models import EvaluationMeasure, PartnershipNextStep, ProgramPage
 from clpages.reports.access import reads_reports
 from clpages.reports.filters import MeasureReportFilterSet, NextStepReportFilterSet, ProgramReportFilterSet
 from clpages.reports.rows import measure_rows, program_rows, with_next_date
 from clpages.spreadsheets import safe_cell
-
-
-def default_locale_id():
-    return Locale.get_default().pk
 
 
 class LibraryReportView(ReportView):
