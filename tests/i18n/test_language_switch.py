@@ -110,7 +110,7 @@ def test_untranslated_page_says_so_in_the_visitors_language_and_links_to_the_ori
     assert '<html lang="fr"' in html
     assert '<meta name="robots" content="noindex">' in html
     assert response["X-Robots-Tag"] == "noindex"
-    assert "This page is not in Français yet" in html
+    assert "Cette page n’est pas encore disponible en Français" in html
     assert f'href="{program.url}" lang="en" hreflang="en">Seed library swap</a>' in html
     # No alternates for a page that is not one.
     assert 'rel="alternate" hreflang' not in html

@@ -217,7 +217,8 @@ def test_a_translated_quote_says_which_language_it_was_translated_from(
     assert "On se sentait chez soi." in html
     # Its words are French now, as the page: it says it was translated, and is not marked Arabic.
     assert 'lang="ar"' not in html.split("On se sentait")[0].rsplit("<blockquote", 1)[1]
-    assert "Translated from Arabic" in html
+    # In French, with the language named as the vocabulary has it (not translated here).
+    assert "Traduction (original\u00a0: Arabic)" in html
     assert "Not for the website." not in html
     # The quote in the translation still says it was said in the original's Arabic.
     assert EvaluationQuote.objects.get(evaluation=french, consent=True).language.locale.language_code == "en"
