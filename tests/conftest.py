@@ -167,10 +167,17 @@ def tree(request, db):
     return build_site()
 
 
-def load_demo():
+def build_demo():
     from django.core.management import call_command
 
     call_command("load_demo_content", verbosity=0)
+
+
+def load_demo():
+    """The demo library: built the first time in this process, copied back after that."""
+    from tests.builders.demo_copy import load_demo_copied
+
+    load_demo_copied(build_demo)
 
 
 @pytest.fixture

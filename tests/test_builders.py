@@ -183,3 +183,27 @@ def test_a_worker_is_handed_a_modules_run_whole_and_runs_in_order():
     assert keys[collection[0]] == keys[collection[1]] != keys[collection[3]]
     # Keys sort in the collected order, so units are handed out in phase order.
     assert sorted(set(keys.values())) == [keys[collection[0]], keys[collection[2]], keys[collection[3]]]
+
+
+def test_the_demo_copy_writes_back_every_row_the_demo_built(db):
+    """Loading the demo copies the first build back after that: the copy must be the build."""
+    from tests.builders import demo_copy
+
+    before = demo_copy.state()
+    with transaction.atomic():
+        conftest.build_demo()
+        built = demo_copy.state()
+        transaction.set_rollback(True)
+    changed = {table for table, rows in built.items() if rows != before[table]}
+    assert {
+        "wagtailcore_page",
+        "clpages_programpage",
+        "wagtailsearch_indexentry",
+        "wagtailcore_referenceindex",
+    } <= changed
+    with transaction.atomic():
+        demo_copy.restore(built)
+        assert demo_copy.state() == built
+        assert "homework-help-club" in {page.slug for page in Page.objects.live().search("homework")}
+        transaction.set_rollback(True)
+    assert demo_copy.state() == before
