@@ -29,6 +29,9 @@ class ProgramStageChange(models.Model):
         related_name="+",
         help_text="The co-leading organisation whose member moved the program on; empty for the library.",
     )
+    # Kept apart from the organisation, so a change a partner made never reads "Library staff"
+    # once that organisation is deleted.
+    by_library = models.BooleanField(default=True)
     note = models.TextField(blank=True)
 
     class Meta:
@@ -46,4 +49,6 @@ class ProgramStageChange(models.Model):
     @property
     def by_label(self):
         """What patrons read as who moved the program on."""
-        return self.by_partner.name if self.by_partner_id else _("Library staff")
+        if self.by_partner_id:
+            return self.by_partner.name
+        return _("Library staff") if self.by_library else _("A partner organisation")

@@ -33,12 +33,14 @@ def record_stage_change(sender, instance, revision, **kwargs):
     previous = previous_live_revision(instance, revision)
     if previous is not None and previous.as_object().stage == instance.stage:
         return
+    by_partner = _by_partner(instance, revision.user_id)
     ProgramStageChange.objects.create(
         program=instance,
         stage=instance.stage,
         changed_at=timezone.now(),
         recorded_by_id=revision.user_id,
-        by_partner_id=_by_partner(instance, revision.user_id),
+        by_partner_id=by_partner,
+        by_library=by_partner is None,
         note=(instance.stage_change_note or "").strip(),
     )
 

@@ -268,6 +268,7 @@ class DemoBuilder:
                 stage=stage,
                 changed_at=now - datetime.timedelta(days=days_ago),
                 by_partner=self.partners[by] if by else None,
+                by_library=not by,
                 note=note,
             )
             for days_ago, stage, by, note in entries

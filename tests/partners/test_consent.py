@@ -241,3 +241,25 @@ def test_a_co_leading_partner_is_not_held_back_by_consent_mode(community):
         .permissions_for_user(make_user("ed2", [LIBRARY_EDITORS]))
         .can_publish()
     )
+
+
+def test_the_email_leaves_only_once_the_publication_is_saved(client, community):
+    client.force_login(community["editor"])
+    program = community["ab_program"]
+    data = edit_form_data(client, program, summary="Saved first.")
+    data["action-publish"] = "1"
+    mail.outbox.clear()
+    with community["capture"](execute=False) as callbacks:
+        client.post(edit_url(program), data)
+    assert library_edit_emails() == []  # a rolled-back publication would email nobody
+    for callback in callbacks:
+        callback()
+    assert len(library_edit_emails()) == 2
+
+
+def test_the_hub_offers_consent_mode_in_its_settings(client, community, admin_user):
+    client.force_login(admin_user)
+    html = client.get(edit_url(community["tree"]["hub"])).content.decode()
+    assert 'name="library_edits_need_consent"' in html
+    assert "Library edits to co-led pages need the partners" in html
+    assert "co-leading partner approves it and then the library does" in html

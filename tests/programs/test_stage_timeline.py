@@ -62,6 +62,11 @@ def test_patrons_see_a_dated_timeline_with_who_moved_it_on_but_never_a_persons_n
     recorded = ProgramStageChange.objects.filter(program=program).order_by("pk").last()
     assert recorded.recorded_by == editor and recorded.by_partner is None
 
+    # A partner's change stays a partner's once their organisation is gone.
+    org.delete()
+    html = client.get(program.url).content.decode()
+    assert "A partner organisation" in html and "Eastside Growers" not in html
+
 
 def test_the_note_is_escaped(client, tree):
     program = make_program(tree["programs"], "Seed library", sessions=0)
