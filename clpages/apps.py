@@ -40,6 +40,13 @@ class ClpagesConfig(AppConfig):
 
         connect_search_name_signals()
 
+        # Co-leads hear of library edits; a program's stage changes are recorded as published.
+        from clpages.partners.library_edits import connect_signals as connect_library_edit_signals
+        from clpages.programs.stage_timeline import connect_signals as connect_stage_timeline_signals
+
+        connect_library_edit_signals()
+        connect_stage_timeline_signals()
+
         # Publishing results writes once to those who asked to hear (clpages/hear_back).
         from clpages.hear_back.changes import connect_signals as connect_hear_back_signals
 

@@ -9,30 +9,15 @@ next publication.
 """
 
 from django.db import transaction
-from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
 from clpages.hear_back.tasks import email_after_commit
 from clpages.models import EvaluationPage, HearBackRequest
 from clpages.performance.visibility import is_public
+from clpages.publishing.live_history import previous_live_revision
 
 # The text fields whose news people asked to hear; a field added here is compared the same way.
 SHARED_FIELDS = {EvaluationPage: ("findings", "what_changed")}
-PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
-
-
-def _previous_live(page, revision):
-    """The revision that was live before this publication, or None the first time.
-
-    Wagtail writes the publication's log entry after its signal, so the latest one is the last."""
-    entry = (
-        PageLogEntry.objects.filter(page_id=page.pk, action__in=PUBLISH_ACTIONS, revision__isnull=False)
-        .exclude(revision_id=revision.pk)
-        .select_related("revision")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
-    return entry.revision if entry else None
 
 
 def _texts(page, fields):
@@ -54,7 +39,7 @@ def _rows(page):
 def shares_news(page, revision):
     """Whether publishing ``revision`` shares results or changes its last public version had not."""
     fields = SHARED_FIELDS[type(page)]
-    previous = _previous_live(page, revision)
+    previous = previous_live_revision(page, revision)
     before = previous.as_object() if previous else None
     now = revision.as_object()
     old_texts = _texts(before, fields) if before else {}

@@ -17,6 +17,7 @@ from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextSte
 from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramTag
 from clpages.models.results import MeasureResult, ResultSource
 from clpages.models.sessions import ProgramSession, SessionException
+from clpages.models.stage_changes import ProgramStageChange
 
 __all__ = [
     "Audience",
@@ -46,6 +47,7 @@ __all__ = [
     "ProgramIndexPage",
     "ProgramPage",
     "ProgramSession",
+    "ProgramStageChange",
     "ProgramTag",
     "contact_for_site",
     "library_contact",

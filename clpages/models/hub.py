@@ -1,5 +1,6 @@
 """The landing page of the community-led planning section."""
 
+from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -40,7 +41,17 @@ class CommunityHubPage(
         help_text="How the library works with the community, in plain words.",
     )
 
+    library_edits_need_consent = models.BooleanField(
+        default=False,
+        verbose_name="Library edits to co-led pages need the partners' consent",
+        help_text="When ticked, library staff cannot publish a change to a page that partner "
+        "organisations co-lead: the change goes to Community review, and goes live only after a "
+        "co-leading partner approves it and then the library does. When not ticked, library staff "
+        "publish such changes at once and the co-leads are emailed a link to what changed.",
+    )
+
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("approach")]
+    settings_panels = Page.settings_panels + [FieldPanel("library_edits_need_consent")]
 
     api_fields = [APIField("intro"), APIField("approach")]
 

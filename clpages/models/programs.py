@@ -122,6 +122,16 @@ class ProgramPage(
     )
     body = StreamField(BodyBlock(), blank=True)
     stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.ASSESSMENT)
+    # Read once, when a revision changing the stage is published, into that ProgramStageChange;
+    # the editor shows it empty again after that (clpages.programs.stage_timeline).
+    stage_change_note = models.TextField(
+        blank=True,
+        max_length=1000,
+        verbose_name="What changed at this stage",
+        help_text="When you move the program to a new stage, say in a few words what happened: "
+        "what you learned, who named the goals. Patrons see it, dated, on the program's timeline "
+        "once the change is published; the box is empty again after that.",
+    )
     kind = models.CharField(
         max_length=20,
         choices=ProgramKind.choices,
@@ -194,6 +204,7 @@ class ProgramPage(
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("stage"),
+        FieldPanel("stage_change_note", widget=forms.Textarea(attrs={"rows": 3})),
         FieldPanel("kind", widget=forms.RadioSelect),
         FieldPanel("co_created_with", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
@@ -261,7 +272,8 @@ class ProgramPage(
 
     # wagtail-localize translates the words; the sessions stay the original's, and so do their
     # dates and registrations (clpages.i18n.originals): a translation neither copies nor holds them.
-    override_translatable_fields = fields.facts("sessions")
+    # The stage change note is the original's too: it becomes a record of the original's timeline.
+    override_translatable_fields = fields.facts("sessions", "stage_change_note")
 
     class Meta:
         verbose_name = "program"
@@ -344,7 +356,20 @@ class ProgramPage(
             reword_measures(evaluations[0].measures.all(), self.locale_id) if evaluations else []
         )
         context["facts"] = original.fact_names(preview=preview and original is self)
+        context["stage_changes"] = self.stage_timeline(original)
+        if original is not self:
+            # The notes are the original's words, not translated: marked with their language.
+            code = original.locale.language_code
+            context["stage_notes_lang"] = {"code": code, "dir": vocabulary.direction(code)}
         return context
+
+    @staticmethod
+    def stage_timeline(original):
+        """The original's stage changes, oldest first, each organisation named in the visitor's
+        language: one query, however many there are."""
+        changes = list(original.stage_changes.select_related("by_partner"))
+        vocabulary.reword([change.by_partner for change in changes])
+        return changes
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

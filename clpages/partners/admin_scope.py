@@ -29,6 +29,7 @@ from wagtail.images.views import images as image_views
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from clpages.partners.consent import consent_holds
 from clpages.partners.page_permissions import page_permission_policy
 from clpages.partners.scope import scoped_group_ids
 
@@ -82,10 +83,32 @@ class VisibleObjectsOnly:
         return objects, extra
 
 
+class ConsentForBulkPublish:
+    """Bulk publishing follows consent mode (clpages.partners.consent).
+
+    Wagtail asks the generic page tester here, which knows nothing of consent mode, and would
+    quietly leave out a page it may not publish: a forged request naming one is refused whole.
+    """
+
+    def check_perm(self, page):
+        return super().check_perm(page) and not consent_holds(self.request.user, page)
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        if self.request.method == "POST" and any(
+            consent_holds(self.request.user, page) for page in extra["items_with_no_access"]
+        ):
+            raise PermissionDenied
+        return objects, extra
+
+
 def _narrowed(action_class):
+    bases = (VisibleObjectsOnly, action_class)
+    if action_class is page_bulk_actions.PublishBulkAction:
+        bases = (ConsentForBulkPublish, *bases)
     return type(
         action_class.__name__,
-        (VisibleObjectsOnly, action_class),
+        bases,
         {"__module__": __name__, "__qualname__": action_class.__qualname__},
     )
 

@@ -22,7 +22,54 @@ from clpages.single_line import one_line
 logger = logging.getLogger("clpages.partners.notifications")
 
 
-class _CoReviewNotifier(EmailNotificationMixin, Notifier):
+class LoggedEmailsMixin:
+    """Wagtail's sending loop, in each recipient's preferred language, with a subject that is
+    always a valid header and failures logged as errors.
+
+    Wagtail logs a failure with the recipient's address and carries on; here the log says
+    which email, page and account (by id) missed out, so someone can follow it up.
+    """
+
+    def send_emails(self, template_set, context, recipients, **kwargs):
+        sent = 0
+        try:
+            with get_connection() as connection:
+                for recipient in recipients:
+                    sent += self._send_one(template_set, context, recipient, connection)
+        except OSError:
+            # The mail server could not be reached; the review or publication must still go ahead.
+            logger.error(
+                "Could not reach the mail server: %s %r emails about page %s not sent",
+                len(recipients) - sent,
+                self.notification,
+                context["page"].pk,
+                exc_info=True,
+            )
+        return sent == len(recipients)
+
+    def _send_one(self, template_set, context, recipient, connection):
+        context["user"] = recipient
+        with override(recipient.wagtail_userprofile.get_preferred_language()):
+            subject = one_line(render_to_string(template_set["subject"], context))
+            text = render_to_string(template_set["text"], context).strip()
+            html = None
+            if getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False):
+                html = render_to_string(template_set["html"], context)
+        try:
+            send_mail(subject, text, [recipient.email], connection=connection, html_message=html)
+        except Exception:
+            logger.error(
+                "Could not send the %r email about page %s to user %s",
+                self.notification,
+                context["page"].pk,
+                recipient.pk,
+                exc_info=True,
+            )
+            return 0
+        return 1
+
+
+class _CoReviewNotifier(LoggedEmailsMixin, EmailNotificationMixin, Notifier):
     template_directory = "clpages/admin/notifications/"
 
     def __init__(self):
@@ -47,49 +94,6 @@ class _CoReviewNotifier(EmailNotificationMixin, Notifier):
             }
         )
         return context
-
-    def send_emails(self, template_set, context, recipients, **kwargs):
-        """Wagtail's loop, with a subject that is always a valid header and failures logged as errors.
-
-        Wagtail logs a failure with the recipient's address and carries on; here the log says
-        which email, page and account (by id) missed out, so someone can follow it up.
-        """
-        sent = 0
-        try:
-            with get_connection() as connection:
-                for recipient in recipients:
-                    sent += self._send_one(template_set, context, recipient, connection)
-        except OSError:
-            # The mail server could not be reached; the review itself must still go ahead.
-            logger.error(
-                "Could not reach the mail server: %s co-review %r emails about page %s not sent",
-                len(recipients) - sent,
-                self.notification,
-                context["page"].pk,
-                exc_info=True,
-            )
-        return sent == len(recipients)
-
-    def _send_one(self, template_set, context, recipient, connection):
-        context["user"] = recipient
-        with override(recipient.wagtail_userprofile.get_preferred_language()):
-            subject = one_line(render_to_string(template_set["subject"], context))
-            text = render_to_string(template_set["text"], context).strip()
-            html = None
-            if getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False):
-                html = render_to_string(template_set["html"], context)
-        try:
-            send_mail(subject, text, [recipient.email], connection=connection, html_message=html)
-        except Exception:
-            logger.error(
-                "Could not send the co-review %r email about page %s to user %s",
-                self.notification,
-                context["page"].pk,
-                recipient.pk,
-                exc_info=True,
-            )
-            return 0
-        return 1
 
 
 class CoReviewSubmittedNotifier(_CoReviewNotifier):

@@ -246,6 +246,18 @@ class ProgramPageForm(CommunityPageForm):
     """A program's sessions, and each series' changes to single dates, are capped, so one request
     cannot make a worker build thousands; a change must name a date its series has."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._empty_spent_stage_note()
+
+    def _empty_spent_stage_note(self):
+        """The stage change note belongs to one publication (clpages.programs.stage_timeline):
+        once the version holding it is live, the next edit starts with an empty box, so an old
+        note is never recorded against a later stage. A pending draft keeps its note."""
+        page = self.instance
+        if "stage_change_note" in self.fields and page.pk and page.live and not page.has_unpublished_changes:
+            self.initial["stage_change_note"] = ""
+
     def _limit_formsets(self):
         sessions = self.formsets.get("sessions")
         if sessions is None:

@@ -27,6 +27,7 @@ from wagtail.models import AbstractPage, GroupPagePermission, Page, PagePermissi
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from clpages.partners.consent import consent_holds
 from clpages.partners.roles import community_hubs, partner_groups
 from clpages.partners.scope import (
     creation_parent_content_types,
@@ -215,6 +216,19 @@ class CommunityPagePermissionTester(PagePermissionTester):
         tester.__dict__.update(self.__dict__)
         tester.permissions = self.unscoped_permissions
         return tester
+
+    def can_publish(self):
+        # Checked second: the consent rule reads the hub settings, a query once per request.
+        return self.can_publish_ignoring_consent() and not consent_holds(self.user, self.page)
+
+    def can_publish_ignoring_consent(self):
+        """The user's right to publish as Wagtail grants it, before consent mode holds it back:
+        for what is not a change of the page's words (results imported as records, taking a
+        schedule off)."""
+        return PagePermissionTester.can_publish(self)
+
+    def can_unschedule(self):
+        return self.can_publish_ignoring_consent()
 
     # Deleting, moving and copying change the tree or publish copies: never on scoped grants.
     def can_delete(self, ignore_bulk=False):

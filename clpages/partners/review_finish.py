@@ -14,4 +14,6 @@ def publish_approved_revision(workflow_state, user=None):
 
     if co_review_task_of(workflow_state.workflow_id) is None:
         return publish_workflow_state(workflow_state, user=user)
-    return workflow_state.current_task_state.revision.publish(user=user)
+    # Every step's approval is the right to publish here: in consent mode (clpages.partners.consent)
+    # the library's approver could not publish the page directly, and must not need to.
+    return workflow_state.current_task_state.revision.publish(user=user, skip_permission_checks=True)

@@ -26,6 +26,7 @@ from clpages.models import (
     ProgramIndexPage,
     ProgramPage,
     ProgramSession,
+    ProgramStageChange,
     SessionException,
 )
 from home.models import HomePage
@@ -250,8 +251,28 @@ class DemoBuilder:
                 self.registrations(session, data["registrations"][number])
         program.save()
         program.save_revision().publish()
+        self.timeline(program, data.get("timeline"))
         self._new(f"program {program.title!r}")
         return program
+
+    def timeline(self, program, entries):
+        """A program's stage changes as if recorded over the months before (its first publication
+        recorded today's stage; the demo's history replaces it)."""
+        if not entries:
+            return
+        ProgramStageChange.objects.filter(program=program).delete()
+        now = timezone.now()
+        ProgramStageChange.objects.bulk_create(
+            ProgramStageChange(
+                program=program,
+                stage=stage,
+                changed_at=now - datetime.timedelta(days=days_ago),
+                by_partner=self.partners[by] if by else None,
+                by_library=not by,
+                note=note,
+            )
+            for days_ago, stage, by, note in entries
+        )
 
     def languages(self, names):
         return Language.objects.filter(name__in=list(names), locale=self.locale)

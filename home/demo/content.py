@@ -246,6 +246,24 @@ PROGRAMS = [
         "slug": "tenant-rights-information-nights",
         "stage": 3,
         "partners": ["Maple Ridge Tenants' Association"],
+        # The program's timeline: (days ago, stage, moved on by a partner or the library, note).
+        "timeline": [
+            (120, 1, None, "Library staff joined the association's monthly meetings to listen."),
+            (
+                75,
+                2,
+                "Maple Ridge Tenants' Association",
+                "Tenants named these goals at their spring meeting: know your rights, and know "
+                "where to get help before a hearing.",
+            ),
+            (
+                30,
+                3,
+                "Maple Ridge Tenants' Association",
+                "What we learned: evenings work better than weekends, and people want Arabic and "
+                "Spanish interpretation at every session.",
+            ),
+        ],
         "audiences": ["Adults"],
         "languages": ["English", "Arabic", "Spanish"],
         "topics": ["housing", "legal information"],

@@ -133,3 +133,10 @@ def test_the_demo_asks_one_listening_question_with_moderated_answers(demo, clien
     assert escape(question.text) in body
     assert '<blockquote lang="ar" dir="rtl"><p>نريد مكاناً هادئاً' in body
     assert "Des livres en français" not in body and "practise English conversation" not in body
+
+
+def test_the_demo_shows_a_programs_stage_timeline(demo, client):
+    html = client.get("/community/programs/tenant-rights-information-nights/").content.decode()
+    assert '<ol class="stage-timeline">' in html
+    assert html.count("<time datetime=", html.index("stage-timeline")) >= 3
+    assert "Tenants named these goals" in html and "Maple Ridge Tenants" in html
