@@ -299,3 +299,30 @@ def test_your_organisation_lists_several_and_is_only_for_partners(client, commun
     assert client.get(reverse("clpages_your_organisation")).status_code == 403
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Profile changes to review" in home and "Your organisation<" not in home
+
+
+def test_approval_leaves_the_translated_description_to_translators(
+    client, community, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import TranslationSource
+
+    from tests.i18n.translating import translate
+
+    org_a = community["org_a"]
+    french = translate(
+        org_a,
+        "fr",
+        {org_a.description: "Le réseau accueille les familles."},
+        django_capture_on_commit_callbacks,
+    )
+    client.force_login(community["partner_a"])
+    propose(client, org_a, description="Conversation circles every Tuesday.")
+    client.force_login(community["editor"])
+    client.post(approve_url(PartnerProfileChange.objects.get(partner=org_a)))
+
+    french.refresh_from_db()
+    assert french.description == "Le réseau accueille les familles."  # until a translator updates it
+    source = TranslationSource.objects.get(object_id=org_a.translation_key, locale_id=org_a.locale_id)
+    assert "Conversation circles every Tuesday." in source.content_json
+    # The translation editor now offers the new words to translate.
+    assert source.stringsegment_set.filter(string__data="Conversation circles every Tuesday.").exists()
