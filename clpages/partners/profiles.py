@@ -66,6 +66,12 @@ def own_organisations(user):
     return CommunityPartner.objects.filter(pk__in=organisation_ids(user), locale_id=default_locale_id())
 
 
+def may_propose(user, partner):
+    """Whether the user may propose changes to this organisation's profile (no query once the
+    user's organisations are known)."""
+    return user.is_active and user.has_perm(dotted(SCOPE_PERMISSION)) and partner.pk in organisation_ids(user)
+
+
 def own_organisation(user, partner_id):
     partner = own_organisations(user).select_related("logo", "collection").filter(pk=partner_id).first()
     if partner is None:
@@ -352,12 +358,8 @@ def review(request, change_id, form=None):
 
 
 def _awaiting(change_id):
-    change = (
-        PartnerProfileChange.objects.select_for_update()
-        .select_related("partner", "proposed_by")
-        .filter(pk=change_id)
-        .first()
-    )
+    # Locks the proposal alone: PostgreSQL cannot lock the nullable side of a join (proposed_by).
+    change = PartnerProfileChange.objects.select_for_update().filter(pk=change_id).first()
     if change is None:
         raise Http404
     return change
