@@ -500,7 +500,7 @@ def menu_items():
             order=240,
         ),
         lambda: ProfileChangesMenuItem(
-            gettext_lazy("Profile changes to review"),
+            gettext_lazy("Profile changes"),
             reverse("clpages_profile_changes"),
             name="clpages-profile-changes",
             icon_name="tasks",
