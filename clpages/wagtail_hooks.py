@@ -5,6 +5,7 @@ from clpages.measures.buttons import page_header_buttons as measures_header_butt
 from clpages.measures.buttons import page_listing_more_buttons as measures_listing_buttons
 from clpages.measures.importing import register_log_actions as register_import_log_action
 from clpages.measures.views import admin_urls as measures_admin_urls
+from clpages.partners import profiles as organisation_profiles
 from clpages.partners.admin_api import construct_admin_api
 from clpages.partners.admin_hooks import (
     partner_explorer_queryset,
@@ -66,6 +67,12 @@ hooks.register("before_edit_page", workflow_notice)
 
 # Inviting members from an organisation's admin screen (clpages.partners.invites).
 hooks.register("register_admin_urls", invite_admin_urls)
+
+# Partners propose changes to their organisation's profile; the library approves them
+# (clpages.partners.profiles).
+hooks.register("register_admin_urls", organisation_profiles.admin_urls)
+for profile_menu_item in organisation_profiles.menu_items():
+    hooks.register("register_admin_menu_item", profile_menu_item)
 
 # The account screen's email field, confirmed from the new address (clpages.accounts).
 hooks.register("register_account_settings_panel", account_email_panel)

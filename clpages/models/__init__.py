@@ -14,6 +14,7 @@ from clpages.models.moderation import LibraryApprovalTask, PartnerCoReviewTask, 
 from clpages.models.occurrences import SessionOccurrence
 from clpages.models.partners import Audience, CommunityPartner, Language, Location
 from clpages.models.partnerships import PartnershipIndexPage, PartnershipNextStep, PartnershipPage
+from clpages.models.profile_changes import PartnerProfileChange, ProfileChangeStatus
 from clpages.models.programs import ProgramIndexPage, ProgramPage, ProgramTag
 from clpages.models.results import MeasureResult, ResultSource
 from clpages.models.sessions import ProgramSession, SessionException
@@ -44,6 +45,8 @@ __all__ = [
     "PartnershipIndexPage",
     "PartnershipNextStep",
     "PartnershipPage",
+    "PartnerProfileChange",
+    "ProfileChangeStatus",
     "ProgramIndexPage",
     "ProgramPage",
     "ProgramSession",

@@ -43,6 +43,7 @@ PARTNERS_GROUP = "Community partners"
 SCOPE_PERMISSION = ("clpages", "partnermembership", "act_for_own_organisations")
 LIBRARY_STAFF_PERMISSION = ("clpages", "partnermembership", "add_partnermembership")
 LIBRARY_DETAILS_PERMISSION = ("clpages", "librarydetails", "change_librarydetails")
+PROFILE_APPROVAL_PERMISSION = ("clpages", "partnerprofilechange", "approve_partner_profile")
 
 
 def dotted(permission):
@@ -133,6 +134,8 @@ EDITOR_MODEL_PERMISSIONS = [
     ],
     # Settings > Library details: the name and contact details every public page shows.
     LIBRARY_DETAILS_PERMISSION,
+    # Approving partners' changes to their organisations' profiles (clpages.partners.profiles).
+    PROFILE_APPROVAL_PERMISSION,
 ]
 # Running sessions (the optional registration app, named by its label only: clpages never
 # imports it): seeing who registered, and marking who came.
@@ -246,6 +249,8 @@ def setup_community_roles(stdout=None):
     partners.permissions.add(*[_permission(*p) for p in PARTNER_MODEL_PERMISSIONS])
     # The library speaks for itself on every page: partners never change its contact details.
     partners.permissions.remove(_permission(*LIBRARY_DETAILS_PERMISSION))
+    # Partners propose changes to their own profile; only the library approves them.
+    partners.permissions.remove(_permission(*PROFILE_APPROVAL_PERMISSION))
     GroupSitePermission.objects.filter(
         group=partners, permission=_permission(*LIBRARY_DETAILS_PERMISSION)
     ).delete()

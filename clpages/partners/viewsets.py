@@ -10,6 +10,7 @@ of the default language; their translations only word them (clpages.i18n.vocabul
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_localize.modeladmin.helpers import TranslatableButtonHelper
 from wagtail_localize.modeladmin.options import TranslatableModelAdmin
@@ -18,10 +19,12 @@ from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from clpages.models import Audience, CommunityPartner, Language, Location
 from clpages.partners.invites import can_invite
+from clpages.partners.profiles import may_propose
 
 
 class PartnerButtonHelper(TranslatableButtonHelper):
-    """Adds "Invite a member" beside each organisation in the partner organisations screens."""
+    """Adds "Invite a member" beside each organisation in the partner organisations screens, and
+    "Change the profile" beside a partner's own organisations (clpages.partners.profiles)."""
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(
@@ -36,6 +39,17 @@ class PartnerButtonHelper(TranslatableButtonHelper):
                         ["button-secondary"] + (classnames_add or []), classnames_exclude
                     ),
                     "title": f"Invite a member to {obj.name}",
+                }
+            )
+        if "profile" not in (exclude or []) and may_propose(self.request.user, obj):
+            buttons.append(
+                {
+                    "url": reverse("clpages_organisation_profile", args=(obj.pk,)),
+                    "label": gettext("Change the profile"),
+                    "classname": self.finalise_classname(
+                        ["button-secondary"] + (classnames_add or []), classnames_exclude
+                    ),
+                    "title": gettext("Propose changes to the profile of %(name)s") % {"name": obj.name},
                 }
             )
         return buttons
