@@ -1,3 +1,9 @@
+from clpages.models.action_groups import (
+    ActionGroupDecision,
+    ActionGroupIndexPage,
+    ActionGroupMeeting,
+    ActionGroupPage,
+)
 from clpages.models.evaluations import (
     EvaluationIndexPage,
     EvaluationMeasure,
@@ -19,6 +25,10 @@ from clpages.models.results import MeasureResult, ResultSource
 from clpages.models.sessions import ProgramSession, SessionException
 
 __all__ = [
+    "ActionGroupDecision",
+    "ActionGroupIndexPage",
+    "ActionGroupMeeting",
+    "ActionGroupPage",
     "Audience",
     "CommunityHubPage",
     "CommunityPartner",

@@ -3,6 +3,7 @@
     from tests.builders import build_partner_world, make_program, count_queries
 
 site.py      the test site's page tree, partners, places and people
+action_groups.py  action group pages, their meetings, decisions and members
 programs.py  programs (with their sessions), partnerships and evaluations, published
 catalogue.py programs with known answers for every filter, at a fixed moment
 partners.py  the partner world, page forms as Wagtail draws them, snapshots of the page tree
@@ -11,6 +12,12 @@ shared.py    data built once per test module (rolled back, or committed for brow
 indexing.py  search and reference index updates skipped until a page's last save
 """
 
+from tests.builders.action_groups import (
+    add_action_group_index,
+    add_members,
+    make_action_group,
+    make_action_group_partner,
+)
 from tests.builders.catalogue import (
     NOW,
     TORONTO,
@@ -39,6 +46,10 @@ from tests.builders.shared import built_once, committed, ensure_wagtail_base, fr
 from tests.builders.site import PASSWORD, build_site, make_location, make_partner, make_user
 
 __all__ = [
+    "add_action_group_index",
+    "add_members",
+    "make_action_group",
+    "make_action_group_partner",
     "LIBRARY_EDITORS",
     "NOW",
     "PARTNERS",
