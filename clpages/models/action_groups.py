@@ -26,6 +26,7 @@ from clpages.models.occurrences import joining_link
 from clpages.models.partners import in_default_language
 from clpages.models.programs import ProgramPage
 from clpages.models.querysets import place_label
+from clpages.models.sessions import place_problems
 from clpages.partners.linking import PartnerLinkedPage
 from clpages.performance.visibility import ViewRestrictionsMixin
 from clpages.publishing import serializers as api
@@ -198,6 +199,11 @@ class ActionGroupMeeting(TranslatableMixin, Orderable):
         FieldPanel("about"),
     ]
 
+    # A translation words what the meeting is about; when and where stay the original's.
+    translatable_fields = fields.translated("about") + fields.kept(
+        "start", "end", "format", "location", "address", "online_url"
+    )
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass
 
@@ -208,12 +214,7 @@ class ActionGroupMeeting(TranslatableMixin, Orderable):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = "The meeting must end after it starts."
-        if self.format in (SessionFormat.IN_PERSON, SessionFormat.HYBRID) and not (
-            self.location_id or self.address
-        ):
-            errors["location"] = "Choose a location or enter an address for an in-person meeting."
-        if self.format in (SessionFormat.ONLINE, SessionFormat.HYBRID) and not self.online_url:
-            errors["online_url"] = "Add the online link for an online meeting."
+        errors.update(place_problems(self, "meeting"))
         if errors:
             raise ValidationError(errors)
 
@@ -245,6 +246,8 @@ class ActionGroupDecision(TranslatableMixin, Orderable):
         FieldPanel("decision"),
         FieldPanel("note"),
     ]
+
+    translatable_fields = fields.translated("decision", "decided_by", "note") + fields.kept("decided_on")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         pass

@@ -35,9 +35,11 @@ from tests.builders.partners import (
     LIBRARY_EDITORS,
     PARTNERS,
     admin_form_data,
+    assert_refused,
     build_partner_world,
     db_snapshot,
     edit_form_data,
+    edit_url,
     post_form,
 )
 from tests.builders.programs import make_evaluation, make_measure, make_partnership, make_program
@@ -57,6 +59,7 @@ __all__ = [
     "TORONTO",
     "add_many",
     "admin_form_data",
+    "assert_refused",
     "at",
     "build_catalogue",
     "build_catalogue_site",
@@ -69,6 +72,7 @@ __all__ = [
     "count_queries",
     "db_snapshot",
     "edit_form_data",
+    "edit_url",
     "ensure_wagtail_base",
     "freeze",
     "fresh",

@@ -13,10 +13,12 @@ from tests.builders import (
     add_action_group_index,
     add_members,
     admin_form_data,
+    assert_refused,
     build_partner_world,
     build_site,
     built_once,
     db_snapshot,
+    edit_url,
     fresh,
     make_action_group,
     make_action_group_partner,
@@ -71,10 +73,6 @@ def snapshot():
     }
 
 
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
 def add_url(world):
     return reverse("wagtailadmin_pages:add", args=["clpages", "actiongrouppage", world["groups"].pk])
 
@@ -84,12 +82,6 @@ def edit_form(client, world, page, **changes):
     for name, value in changes.items():
         data[name] = str(value)
     return data
-
-
-def assert_refused(response):
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
 
 
 def test_a_member_edits_their_groups_page_as_a_draft_and_submits_it(client, world):
