@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from clpages.models import ActionGroupDecision, ActionGroupMeeting, ActionGroupPage, PartnerMembership
@@ -168,3 +169,20 @@ def test_the_index_costs_the_same_with_more_groups(client, world, monkeypatch):
         make_action_group(world["index"], make_action_group_partner(), meetings=(1,), decisions=1)
     assert ActionGroupPage.objects.live().count() == 6
     assert count_queries(client, world["index"].url) == at_one
+
+
+def test_a_meeting_says_when_and_where_it_takes_place():
+    start = timezone.now()
+    meeting = ActionGroupMeeting(start=start, end=start, format="hybrid")
+    with pytest.raises(ValidationError) as refused:
+        meeting.clean()
+    assert set(refused.value.message_dict) == {"end", "location", "online_url"}
+    assert refused.value.message_dict["location"] == [
+        "Choose a location or enter an address for an in-person meeting."
+    ]
+    meeting.end, meeting.address, meeting.online_url = (
+        start + datetime.timedelta(hours=1),
+        "1 Main St",
+        "https://x.example",
+    )
+    meeting.clean()
