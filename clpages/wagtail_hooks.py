@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from clpages.accounts.email_change import account_settings_panel as account_email_panel
+from clpages.accounts.group_pages import account_settings_panel as group_pages_panel
 from clpages.measures.buttons import page_header_buttons as measures_header_buttons
 from clpages.measures.buttons import page_listing_more_buttons as measures_listing_buttons
 from clpages.measures.importing import register_log_actions as register_import_log_action
@@ -76,6 +77,8 @@ for profile_menu_item in organisation_profiles.menu_items():
 
 # The account screen's email field, confirmed from the new address (clpages.accounts).
 hooks.register("register_account_settings_panel", account_email_panel)
+# A member's own choice to be named on their action group's page (clpages.accounts.group_pages).
+hooks.register("register_account_settings_panel", group_pages_panel)
 
 # Review integrity: admin API page actions and ending someone else's review (see clpages.partners.review).
 hooks.register("construct_admin_api", use_community_pages_endpoint)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from clpages.models import CommunityPartner
+from clpages.models import CommunityPartner, PartnerMembership
 from clpages.models.partners import in_default_language
 from clpages.partners.roles import EDITORS_GROUP, PARTNERS_GROUP, library_staff_groups, partner_groups
 
@@ -13,7 +13,13 @@ DEMO_USERS = [
     ("editor", ("Eddie", "Editor"), EDITORS_GROUP, None),
     ("partner", ("Rana", "Partner"), PARTNERS_GROUP, "Riverbend Newcomers Network"),
     ("partner2", ("Nico", "Partner"), PARTNERS_GROUP, "Northside Youth Collective"),
+    ("tenant", ("Amal", "Tenant"), PARTNERS_GROUP, "Maple Ridge Tenants' Association"),
+    ("tenant2", ("Marisol", "Tenant"), PARTNERS_GROUP, "Maple Ridge Tenants' Association"),
 ]
+
+# Members of the action group who, in the story, chose on their account screen to be named on
+# its page, and the name they chose. Set once, when the account is made: afterwards it is theirs.
+NAMED_ON_GROUP_PAGE = {"tenant": "Amal K.", "tenant2": "Marisol V."}
 
 
 ROLE_GROUPS = {EDITORS_GROUP: library_staff_groups, PARTNERS_GROUP: partner_groups}
@@ -51,5 +57,9 @@ def create_demo_users(stdout=None):
                 say(f"No organisation named '{organisation}': '{username}' is not a member of one.")
             else:
                 partner.members.add(user)
+                if created and username in NAMED_ON_GROUP_PAGE:
+                    PartnerMembership.objects.filter(partner=partner, user=user).update(
+                        shown_on_group_page=True, public_name=NAMED_ON_GROUP_PAGE[username]
+                    )
         role = group.name if group else group_name
         say(f"{'Created' if created else 'Kept'} demo user '{username}' ({role}).")

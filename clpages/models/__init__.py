@@ -1,3 +1,9 @@
+from clpages.models.action_groups import (
+    ActionGroupDecision,
+    ActionGroupIndexPage,
+    ActionGroupMeeting,
+    ActionGroupPage,
+)
 from clpages.models.evaluations import (
     EvaluationIndexPage,
     EvaluationMeasure,
@@ -21,6 +27,10 @@ from clpages.models.sessions import ProgramSession, SessionException
 from clpages.models.stage_changes import ProgramStageChange
 
 __all__ = [
+    "ActionGroupDecision",
+    "ActionGroupIndexPage",
+    "ActionGroupMeeting",
+    "ActionGroupPage",
     "Audience",
     "CommunityHubPage",
     "CommunityPartner",

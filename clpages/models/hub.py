@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from clpages.blocks import RICH_TEXT_FEATURES
 from clpages.i18n import vocabulary
+from clpages.models.action_groups import ActionGroupIndexPage
 from clpages.models.cards import cards_in_language, soonest_programs
 from clpages.models.evaluations import EvaluationIndexPage, EvaluationPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
@@ -59,6 +60,7 @@ class CommunityHubPage(
         "clpages.ProgramIndexPage",
         "clpages.PartnershipIndexPage",
         "clpages.EvaluationIndexPage",
+        "clpages.ActionGroupIndexPage",
     ]
 
     class Meta:
@@ -103,4 +105,5 @@ class CommunityHubPage(
             )
         context["partnership_index"] = self.get_children().live().type(PartnershipIndexPage).first()
         context["evaluation_index"] = self.get_children().live().type(EvaluationIndexPage).first()
+        context["action_group_index"] = self.get_children().live().type(ActionGroupIndexPage).first()
         return context

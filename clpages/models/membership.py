@@ -12,6 +12,15 @@ class PartnerMembership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_memberships"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The member's own choice, made on their account screen (clpages.accounts.group_pages): no
+    # form of the library's sets it, so nobody is named on a group's public page without consent.
+    shown_on_group_page = models.BooleanField("Show my name on our group's public page", default=False)
+    public_name = models.CharField(
+        "name to show",
+        max_length=100,
+        blank=True,
+        help_text="How your name appears on the page. Leave empty to use your first and last name.",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["partner", "user"], name="unique_partner_membership")]
@@ -22,6 +31,11 @@ class PartnerMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.partner}"
+
+    @property
+    def shown_name(self):
+        """The name a group page shows for this member, once they have agreed to be shown."""
+        return self.public_name.strip() or self.user.get_full_name().strip()
 
 
 class MembershipRequest(models.Model):

@@ -29,6 +29,19 @@ from clpages.recurrence import Change, Repeat, describe, plan, series_problems, 
 from clpages.stages import Registration, SessionFormat, SessionStatus
 
 
+def place_problems(record, what):
+    """{field: message} when ``record`` (a session or a group's meeting) does not say where it
+    takes place: a place for meeting in person, a link for meeting online."""
+    errors = {}
+    if record.format in (SessionFormat.IN_PERSON, SessionFormat.HYBRID) and not (
+        record.location_id or record.address
+    ):
+        errors["location"] = f"Choose a location or enter an address for an in-person {what}."
+    if record.format in (SessionFormat.ONLINE, SessionFormat.HYBRID) and not record.online_url:
+        errors["online_url"] = f"Add the online link for an online {what}."
+    return errors
+
+
 class ProgramSession(Orderable, ClusterableModel):
     program = ParentalKey("clpages.ProgramPage", on_delete=models.CASCADE, related_name="sessions")
     start = models.DateTimeField()
@@ -140,12 +153,7 @@ class ProgramSession(Orderable, ClusterableModel):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = "The session must end after it starts."
-        if self.format in (SessionFormat.IN_PERSON, SessionFormat.HYBRID) and not (
-            self.location_id or self.address
-        ):
-            errors["location"] = "Choose a location or enter an address for an in-person session."
-        if self.format in (SessionFormat.ONLINE, SessionFormat.HYBRID) and not self.online_url:
-            errors["online_url"] = "Add the online link for an online session."
+        errors.update(place_problems(self, "session"))
         if self.registration == Registration.EXTERNAL and not self.registration_url:
             errors["registration_url"] = "Add the link where people register."
         if self.registration == Registration.ON_SITE and not apps.is_installed("clpages.registrations"):

@@ -3,7 +3,8 @@
 Endpoints, under ``/api/v2/``:
 
 - ``pages/``: live, public pages. ``?type=clpages.ProgramPage`` (or ``PartnershipPage``,
-  ``EvaluationPage``) with ``&fields=*`` lists programs with their sessions, partners and so on.
+  ``EvaluationPage``, ``ActionGroupPage``) with ``&fields=*`` lists programs with their
+  sessions, partners and so on.
 - ``images/``: images that appear on public pages (program images and partner logos).
 
 Only the fields in each model's ``api_fields`` are published, and nested records go through
@@ -20,9 +21,12 @@ from wagtail.coreutils import get_content_languages
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from clpages.models import (
+    ActionGroupMeeting,
+    ActionGroupPage,
     CommunityPartner,
     EvaluationPage,
     EvaluationQuote,
+    PartnerMembership,
     PartnershipPage,
     ProgramPage,
     ProgramSession,
@@ -76,12 +80,26 @@ def _optimise_evaluations(queryset):
     )
 
 
+def _optimise_action_groups(queryset):
+    # Only the members who agreed to be shown are read at all (the serializer checks again).
+    shown = PartnerMembership.objects.filter(shown_on_group_page=True).select_related("user")
+    return queryset.select_related("group", "group__logo").prefetch_related(
+        "group__languages",
+        Prefetch("group__memberships", queryset=shown),
+        Prefetch(
+            "meetings", queryset=ActionGroupMeeting.objects.select_related("location").order_by("start")
+        ),
+        "decisions",
+    )
+
+
 # The joins and prefetches each page type's fields need, so that a listing of 100 items
 # costs the same number of queries as a listing of 10.
 QUERYSET_OPTIMISERS = {
     ProgramPage: _optimise_programs,
     PartnershipPage: _optimise_partnerships,
     EvaluationPage: _optimise_evaluations,
+    ActionGroupPage: _optimise_action_groups,
 }
 
 
@@ -145,10 +163,13 @@ class PublicImagesAPIViewSet(ClearFilterErrorsMixin, ImagesAPIViewSet):
     def get_queryset(self):
         programs = ProgramPage.objects.live().public()
         partnerships = PartnershipPage.objects.live().public()
+        groups = ActionGroupPage.objects.live().public()
         program_images = programs.filter(image__isnull=False).values("image_id")
         partner_logos = (
             CommunityPartner.objects.filter(logo__isnull=False)
-            .filter(Q(programs__in=programs) | Q(partnerships__in=partnerships))
+            .filter(
+                Q(programs__in=programs) | Q(partnerships__in=partnerships) | Q(action_group_pages__in=groups)
+            )
             .values("logo_id")
         )
         return super().get_queryset().filter(Q(pk__in=program_images) | Q(pk__in=partner_logos))

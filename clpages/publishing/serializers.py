@@ -152,6 +152,41 @@ class NextStepSerializer(_ReadOnlySerializer):
     done = serializers.BooleanField()
 
 
+class MeetingSerializer(_ReadOnlySerializer):
+    """An action group's meeting: when, where, and its joining link while it is still to come."""
+
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    format = ChoiceWithLabelField()
+    location = LocationSerializer(allow_null=True)
+    address = serializers.CharField()
+    online_url = serializers.CharField(source="public_online_url")
+    about = serializers.CharField()
+
+
+class DecisionSerializer(_ReadOnlySerializer):
+    decided_on = serializers.DateField()
+    decision = serializers.CharField()
+    decided_by = serializers.CharField()
+    note = serializers.CharField()
+
+
+class PublicMembersField(serializers.Field):
+    """The names of the group's members who chose to be shown, and nothing else about anyone.
+
+    Reads the organisation's memberships through ``.all()`` (prefetched by the API) and keeps
+    those whose member agreed, whatever the prefetch holds.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "group")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, group):
+        shown = [row for row in group.memberships.all() if row.shown_on_group_page and row.user.is_active]
+        return sorted(name for name in (row.shown_name for row in shown) if name)
+
+
 def _number(value):
     return None if value is None else float(value)
 

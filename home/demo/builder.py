@@ -8,6 +8,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from clpages.models import (
+    ActionGroupDecision,
+    ActionGroupIndexPage,
+    ActionGroupMeeting,
+    ActionGroupPage,
     Audience,
     CommunityHubPage,
     CommunityPartner,
@@ -99,6 +103,13 @@ class DemoBuilder:
                 title="Results and learning",
                 intro="<p>How our programs are going, measured the way the community asked.</p>",
             ),
+            "action_groups": self.child(
+                hub,
+                ActionGroupIndexPage,
+                "action-groups",
+                title="Action groups",
+                intro="<p>Community groups that plan programs with the library, and what they decided.</p>",
+            ),
         }
         self.vocabularies()
         self.locations = {key: self.location(data) for key, data in content.LOCATIONS.items()}
@@ -107,6 +118,8 @@ class DemoBuilder:
         partnerships = {
             data["slug"]: self.partnership(indexes["partnerships"], data) for data in content.PARTNERSHIPS
         }
+        for data in content.ACTION_GROUPS:
+            self.action_group(indexes["action_groups"], data)
         for data in content.EVALUATIONS:
             self.evaluation(indexes["evaluations"], data, programs, partnerships)
         self.listening(programs[content.LISTENING["program"]], content.LISTENING)
@@ -166,6 +179,11 @@ class DemoBuilder:
         page.save_revision().publish()
         self._new(f"{model._meta.verbose_name} {page.title!r}")
         return page
+
+    def moment(self, days, hour):
+        """``hour`` o'clock, ``days`` from today (before it when negative), in local time."""
+        midnight = datetime.datetime.combine(self.today + datetime.timedelta(days=days), datetime.time())
+        return timezone.make_aware(midnight) + datetime.timedelta(hours=hour)
 
     # Records ---------------------------------------------------------------------------------
 
@@ -229,9 +247,7 @@ class DemoBuilder:
         index.add_child(instance=program)
         program.tags.add(*data["topics"])
         for number, (days, hour, hours, location, extra) in enumerate(data["sessions"]):
-            start = timezone.make_aware(
-                datetime.datetime.combine(self.today + datetime.timedelta(days=days), datetime.time())
-            ) + datetime.timedelta(hours=hour)
+            start = self.moment(days, hour)
             status = "scheduled"
             if number in data.get("cancel", []):
                 status = "cancelled"
@@ -367,6 +383,41 @@ class DemoBuilder:
             )
         page.save_revision().publish()
         self._new(f"partnership {page.title!r}")
+        return page
+
+    def action_group(self, index, data):
+        existing = ActionGroupPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        page = ActionGroupPage(
+            title=data["title"],
+            slug=data["slug"],
+            group=self.partners[data["group"]],
+            summary=data["summary"],
+            remit=data["remit"],
+        )
+        index.add_child(instance=page)
+        for order, (days, hour, hours, location, about) in enumerate(data["meetings"]):
+            start = self.moment(days, hour)
+            ActionGroupMeeting.objects.create(
+                page=page,
+                start=start,
+                end=start + datetime.timedelta(hours=hours),
+                location=self.locations[location],
+                about=about,
+                sort_order=order,
+            )
+        for order, (days, decision, decided_by, note) in enumerate(data["decisions"]):
+            ActionGroupDecision.objects.create(
+                page=page,
+                decided_on=self.today + datetime.timedelta(days=days),
+                decision=decision,
+                decided_by=decided_by,
+                note=note,
+                sort_order=order,
+            )
+        ActionGroupPage.objects.get(pk=page.pk).save_revision().publish()
+        self._new(f"action group {page.title!r}")
         return page
 
     def evaluation(self, index, data, programs, partnerships):

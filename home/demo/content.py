@@ -580,6 +580,38 @@ PARTNERSHIPS = [
     },
 ]
 
+# An action group planning one of the programs: its meetings are days from today, its decisions
+# days before today. Its two members named on the page are demo users (home/demo_users.py).
+ACTION_GROUPS = [
+    {
+        "title": "Maple Ridge tenants' action group",
+        "slug": "maple-ridge-tenants",
+        "group": "Maple Ridge Tenants' Association",
+        "summary": "Tenants of the Maple Ridge towers who plan the tenant rights information nights "
+        "with the library.",
+        "remit": "We choose the topics and speakers of the tenant rights information nights, "
+        "decide which languages each night is interpreted into, and tell our neighbours about them.",
+        "meetings": [
+            (-12, 19, 1, "maple_ridge", "Choosing the topics of the first nights"),
+            (16, 19, 1, "maple_ridge", "Planning the night on repairs and rent increases"),
+        ],
+        "decisions": [
+            (
+                -12,
+                "The first night is about repairs; the second about rent increases.",
+                "The action group's meeting",
+                "Most tenants who answered our door-to-door survey named repairs first.",
+            ),
+            (
+                -5,
+                "Every night is interpreted into Arabic and Spanish.",
+                "The action group, with the library",
+                "",
+            ),
+        ],
+    }
+]
+
 EVALUATIONS = [
     {
         "title": "Homework Help Club: first term results",

@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from clpages.models import (
+    ActionGroupIndexPage,
+    ActionGroupPage,
     Audience,
     CommunityHubPage,
     CommunityPartner,
@@ -35,6 +37,7 @@ TEXTS = {"fr": fr.TEXTS, "ar": ar.TEXTS}
 PROGRAMS = ["homework-help-club", "newcomer-family-priorities", "tenant-rights-information-nights"]
 PARTNERSHIPS = ["riverbend-newcomers-network"]
 EVALUATIONS = ["homework-help-club-first-term"]
+ACTION_GROUPS = ["maple-ridge-tenants"]
 
 # A page's address stays the same in every language: /fr/community/programs/homework-help-club/.
 KEPT_FIELDS = {"slug"}
@@ -73,6 +76,7 @@ class DemoTranslator:
             (ProgramIndexPage, ProgramPage, PROGRAMS),
             (PartnershipIndexPage, PartnershipPage, PARTNERSHIPS),
             (EvaluationIndexPage, EvaluationPage, EVALUATIONS),
+            (ActionGroupIndexPage, ActionGroupPage, ACTION_GROUPS),
         ]:
             index = index_model.objects.child_of(hub).get()
             yield index

@@ -3,6 +3,7 @@
     from tests.builders import build_partner_world, make_program, count_queries
 
 site.py      the test site's page tree, partners, places and people
+action_groups.py  action group pages, their meetings, decisions and members
 programs.py  programs (with their sessions), partnerships and evaluations, published
 catalogue.py programs with known answers for every filter, at a fixed moment
 partners.py  the partner world, page forms as Wagtail draws them, snapshots of the page tree
@@ -11,6 +12,12 @@ shared.py    data built once per test module (rolled back, or committed for brow
 indexing.py  search and reference index updates skipped until a page's last save
 """
 
+from tests.builders.action_groups import (
+    add_action_group_index,
+    add_members,
+    make_action_group,
+    make_action_group_partner,
+)
 from tests.builders.catalogue import (
     NOW,
     TORONTO,
@@ -28,9 +35,11 @@ from tests.builders.partners import (
     LIBRARY_EDITORS,
     PARTNERS,
     admin_form_data,
+    assert_refused,
     build_partner_world,
     db_snapshot,
     edit_form_data,
+    edit_url,
     post_form,
 )
 from tests.builders.programs import make_evaluation, make_measure, make_partnership, make_program
@@ -39,6 +48,10 @@ from tests.builders.shared import built_once, committed, ensure_wagtail_base, fr
 from tests.builders.site import PASSWORD, build_site, make_location, make_partner, make_user
 
 __all__ = [
+    "add_action_group_index",
+    "add_members",
+    "make_action_group",
+    "make_action_group_partner",
     "LIBRARY_EDITORS",
     "NOW",
     "PARTNERS",
@@ -46,6 +59,7 @@ __all__ = [
     "TORONTO",
     "add_many",
     "admin_form_data",
+    "assert_refused",
     "at",
     "build_catalogue",
     "build_catalogue_site",
@@ -58,6 +72,7 @@ __all__ = [
     "count_queries",
     "db_snapshot",
     "edit_form_data",
+    "edit_url",
     "ensure_wagtail_base",
     "freeze",
     "fresh",

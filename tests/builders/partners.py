@@ -5,6 +5,7 @@ everything a refused request could have changed.
 """
 
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
@@ -95,6 +96,17 @@ def edit_form_data(client, page, **changes):
         data[key] = value
     # The test client posts only the last value of a QueryDict key: give it lists.
     return {key: data.getlist(key) for key in data}
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def assert_refused(response):
+    """Refused as Wagtail refuses: 403, or sent back to the dashboard."""
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"] == reverse("wagtailadmin_home")
 
 
 def post_form(client, url, data=None):

@@ -7,6 +7,8 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from clpages.models import (
+    ActionGroupIndexPage,
+    ActionGroupPage,
     Audience,
     CommunityHubPage,
     CommunityPartner,
@@ -47,9 +49,11 @@ def _translated_pages(code):
         ProgramIndexPage,
         PartnershipIndexPage,
         EvaluationIndexPage,
+        ActionGroupIndexPage,
         ProgramPage,
         PartnershipPage,
         EvaluationPage,
+        ActionGroupPage,
     ]:
         for page in _in(model, code):
             pages.append(
@@ -78,6 +82,8 @@ def test_the_hub_its_indexes_and_the_newcomers_story_are_live_translations(demo,
         "ProgramIndexPage",
         "PartnershipIndexPage",
         "EvaluationIndexPage",
+        "ActionGroupIndexPage",
+        "ActionGroupPage",
     ]:
         assert kinds.count(name) == 1, name
     assert kinds.count("ProgramPage") >= 3
@@ -98,7 +104,7 @@ def test_the_hub_its_indexes_and_the_newcomers_story_are_live_translations(demo,
 def test_no_word_of_a_translated_page_is_left_in_english(demo, code, client):
     for page, original in _translated_pages(code):
         assert _untranslated(original, code) == [], original.title
-        if isinstance(page, (ProgramPage, PartnershipPage, EvaluationPage)):
+        if isinstance(page, (ProgramPage, PartnershipPage, EvaluationPage, ActionGroupPage)):
             response = client.get(page.url)
             assert response.status_code == 200, page.url
             body = response.content.decode()

@@ -4,6 +4,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from clpages.models import (
+    ActionGroupIndexPage,
+    ActionGroupPage,
     CommunityHubPage,
     EvaluationIndexPage,
     EvaluationPage,
@@ -14,19 +16,20 @@ from clpages.models import (
 )
 from home.models import HomePage
 
-INDEXES = {ProgramIndexPage, PartnershipIndexPage, EvaluationIndexPage}
-DETAIL = {ProgramPage, PartnershipPage, EvaluationPage}
+INDEXES = {ProgramIndexPage, PartnershipIndexPage, EvaluationIndexPage, ActionGroupIndexPage}
+DETAIL = {ProgramPage, PartnershipPage, EvaluationPage, ActionGroupPage}
 ALL = INDEXES | DETAIL | {CommunityHubPage}
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
-    def test_hub_holds_exactly_the_three_indexes(self):
+    def test_hub_holds_exactly_the_four_indexes(self):
         self.assertAllowedSubpageTypes(CommunityHubPage, INDEXES)
 
     def test_each_index_holds_only_its_own_pages(self):
         self.assertAllowedSubpageTypes(ProgramIndexPage, {ProgramPage})
         self.assertAllowedSubpageTypes(PartnershipIndexPage, {PartnershipPage})
         self.assertAllowedSubpageTypes(EvaluationIndexPage, {EvaluationPage})
+        self.assertAllowedSubpageTypes(ActionGroupIndexPage, {ActionGroupPage})
 
     def test_detail_pages_have_no_children(self):
         for model in DETAIL:
@@ -42,6 +45,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ProgramPage, {ProgramIndexPage})
         self.assertAllowedParentPageTypes(PartnershipPage, {PartnershipIndexPage})
         self.assertAllowedParentPageTypes(EvaluationPage, {EvaluationIndexPage})
+        self.assertAllowedParentPageTypes(ActionGroupPage, {ActionGroupIndexPage})
+        self.assertCanNotCreateAt(PartnershipIndexPage, ActionGroupPage)
         self.assertCanNotCreateAt(HomePage, ProgramPage)
         self.assertCanNotCreateAt(CommunityHubPage, ProgramPage)
         self.assertCanNotCreateAt(PartnershipIndexPage, ProgramPage)

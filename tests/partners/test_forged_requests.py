@@ -9,10 +9,12 @@ from clpages.models import EvaluationPage, PartnershipPage, ProgramPage
 from clpages.partners.page_form import CHOOSE_YOUR_WORK
 from tests.builders import (
     admin_form_data,
+    assert_refused,
     build_partner_world,
     build_site,
     built_once,
     db_snapshot,
+    edit_url,
     fresh,
     make_evaluation,
     make_partnership,
@@ -39,10 +41,6 @@ def world(db, world_once):
     return fresh(world_once)
 
 
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
 def edit_form(client, world, page, **changes):
     data = admin_form_data(client, world["admin"], edit_url(page))
     for name, value in changes.items():
@@ -51,12 +49,6 @@ def edit_form(client, world, page, **changes):
         else:
             data[name] = value
     return data
-
-
-def assert_refused(response):
-    assert response.status_code in (302, 403)
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
 
 
 def test_partner_posting_publish_on_their_own_page_is_refused(client, world):

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, get_page_models
 from wagtail.models import pages as wagtail_pages
 
-from clpages.models import CommunityHubPage, EvaluationPage, PartnershipPage, ProgramPage
+from clpages.models import ActionGroupPage, CommunityHubPage, EvaluationPage, PartnershipPage, ProgramPage
 from clpages.models.mixins import CommunityPagePermissionsMixin
 from clpages.models.moderation import reviewing_partner_ids
 from clpages.partners.dashboard import organisation_pages
@@ -49,7 +49,7 @@ def world(tree):
 
 
 def test_the_three_linked_page_types_are_found_in_the_app_registry():
-    assert set(linked_page_types()) == {ProgramPage, PartnershipPage, EvaluationPage}
+    assert set(linked_page_types()) == {ProgramPage, PartnershipPage, EvaluationPage, ActionGroupPage}
 
 
 def test_a_link_that_leads_elsewhere_is_a_system_check_error(monkeypatch):

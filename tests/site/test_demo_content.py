@@ -9,6 +9,7 @@ from django.utils.html import escape
 from wagtail.models import Page, Revision
 
 from clpages.models import (
+    ActionGroupPage,
     CommunityPartner,
     EvaluationPage,
     PartnershipPage,
@@ -43,6 +44,7 @@ def test_site_structure_is_at_the_documented_urls(demo, client):
         "/community/programs/",
         "/community/partnerships/",
         "/community/evaluations/",
+        "/community/action-groups/",
     ]:
         assert client.get(url).status_code == 200, url
 
@@ -67,6 +69,19 @@ def test_enough_realistic_content(demo):
         assert evaluation.measures.exists()
         assert all(measure.results.exists() for measure in evaluation.measures.all())
         assert evaluation.quotes.filter(consent=True).exists()
+
+
+def test_the_demo_action_group_plans_a_program_with_two_named_members(demo, client):
+    page = ActionGroupPage.objects.live().get(locale__language_code="en")
+    assert page.group.kind == "action_group"
+    now = timezone.now()
+    assert page.meetings.filter(end__lt=now).count() == 1 and page.meetings.filter(start__gt=now).count() == 1
+    assert page.decisions.count() == 2
+    body = client.get(page.url).content.decode()
+    assert "Amal K." in body and "Marisol V." in body
+    assert "Tenant rights information nights" in body
+    # Its private contact is never on the page.
+    assert page.group.contact_name not in body and page.group.contact_email not in body
 
 
 def test_demo_shows_cancelled_and_full_sessions_and_all_formats(demo, client):

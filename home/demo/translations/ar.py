@@ -280,4 +280,31 @@ TEXTS = {
     "The library has no staff on Saturday afternoons yet; we are asking volunteers.": (
         "ليس في المكتبة موظفون بعد ظهر السبت حتى الآن؛ ونحن نبحث عن متطوعين."
     ),
+    # The action group planning the tenant rights information nights
+    "Action groups": "مجموعات العمل",
+    "Community groups that plan programs with the library, and what they decided.": (
+        "مجموعات من المجتمع تخطط البرامج مع المكتبة، وما قررته."
+    ),
+    "Maple Ridge tenants' action group": "مجموعة عمل مستأجري مابل ريدج",
+    (
+        "Tenants of the Maple Ridge towers who plan the tenant rights information nights with the library."
+    ): "مستأجرون من أبراج مابل ريدج يخططون مع المكتبة أمسيات التعريف بحقوق المستأجرين.",
+    (
+        "We choose the topics and speakers of the tenant rights information nights, decide which "
+        "languages each night is interpreted into, and tell our neighbours about them."
+    ): (
+        "نختار مواضيع أمسيات التعريف بحقوق المستأجرين ومتحدثيها، ونقرر اللغات التي تُترجم إليها كل "
+        "أمسية، ونخبر جيراننا عنها."
+    ),
+    "Choosing the topics of the first nights": "اختيار مواضيع الأمسيات الأولى",
+    "Planning the night on repairs and rent increases": "التخطيط لأمسية الإصلاحات وزيادات الإيجار",
+    "The first night is about repairs; the second about rent increases.": (
+        "الأمسية الأولى عن الإصلاحات؛ والثانية عن زيادات الإيجار."
+    ),
+    "The action group's meeting": "اجتماع مجموعة العمل",
+    "Most tenants who answered our door-to-door survey named repairs first.": (
+        "ذكر معظم المستأجرين الذين أجابوا عن استطلاعنا من باب إلى باب الإصلاحات أولاً."
+    ),
+    "Every night is interpreted into Arabic and Spanish.": "تُترجم كل أمسية إلى العربية والإسبانية.",
+    "The action group, with the library": "مجموعة العمل، مع المكتبة",
 }

@@ -322,4 +322,39 @@ TEXTS = {
     "The library has no staff on Saturday afternoons yet; we are asking volunteers.": (
         "La bibliothèque n'a pas encore de personnel le samedi après-midi; nous cherchons des bénévoles."
     ),
+    # The action group planning the tenant rights information nights
+    "Action groups": "Groupes d'action",
+    "Community groups that plan programs with the library, and what they decided.": (
+        "Les groupes de la communauté qui planifient des programmes avec la bibliothèque, et ce "
+        "qu'ils ont décidé."
+    ),
+    "Maple Ridge tenants' action group": "Groupe d'action des locataires de Maple Ridge",
+    ("Tenants of the Maple Ridge towers who plan the tenant rights information nights with the library."): (
+        "Des locataires des tours de Maple Ridge qui planifient avec la bibliothèque les soirées "
+        "d'information sur les droits des locataires."
+    ),
+    (
+        "We choose the topics and speakers of the tenant rights information nights, decide which "
+        "languages each night is interpreted into, and tell our neighbours about them."
+    ): (
+        "Nous choisissons les sujets et les intervenants des soirées d'information sur les droits des "
+        "locataires, nous décidons dans quelles langues chaque soirée est interprétée, et nous en "
+        "parlons à nos voisins."
+    ),
+    "Choosing the topics of the first nights": "Choisir les sujets des premières soirées",
+    "Planning the night on repairs and rent increases": (
+        "Préparer la soirée sur les réparations et les hausses de loyer"
+    ),
+    "The first night is about repairs; the second about rent increases.": (
+        "La première soirée porte sur les réparations\u00a0; la deuxième sur les hausses de loyer."
+    ),
+    "The action group's meeting": "La réunion du groupe d'action",
+    "Most tenants who answered our door-to-door survey named repairs first.": (
+        "La plupart des locataires qui ont répondu à notre enquête de porte en porte ont d'abord parlé "
+        "des réparations."
+    ),
+    "Every night is interpreted into Arabic and Spanish.": (
+        "Chaque soirée est interprétée en arabe et en espagnol."
+    ),
+    "The action group, with the library": "Le groupe d'action, avec la bibliothèque",
 }

@@ -30,6 +30,6 @@ class Command(BaseCommand):
             create_demo_users()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new records)."))
         self.stdout.write(
-            f"Sign in at http://127.0.0.1:8000/admin/ as admin, editor, partner or partner2, "
+            f"Sign in at http://127.0.0.1:8000/admin/ as admin, editor, partner, partner2 or tenant, "
             f"password {DEMO_PASSWORD} (local demo only: never use these accounts on a public server)."
         )
