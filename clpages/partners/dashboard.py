@@ -97,12 +97,14 @@ def waiting_for_review(user):
 
 
 def waiting_for_library(user):
-    """Library approvals of community review this user can act on, oldest first."""
+    """Library approvals of community review this user can act on, oldest first: one query
+    when there are none (the groups are a subquery)."""
     content_type = ContentType.objects.get_for_model(LibraryApprovalTask, for_concrete_model=False)
-    tasks = LibraryApprovalTask.objects.filter(content_type=content_type, active=True)
-    states = TaskState.objects.none()
-    for task in tasks:
-        states = states | task.get_task_states_user_can_moderate(user)
+    states = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS, task__content_type=content_type, task__active=True
+    )
+    if not user.is_superuser:
+        states = states.filter(task__groupapprovaltask__groups__in=user.groups.all()).distinct()
     return review_rows(states)
 
 

@@ -8,20 +8,23 @@ messages Wagtail shows after an action are reworded. Pages under other workflows
 Wagtail's words.
 """
 
+from django.conf import settings
 from django.contrib.messages import get_messages
+from django.db.models import Exists, OuterRef
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext as wagtail_catalogue
 from django.utils.translation import gettext_lazy
 from wagtail.admin.action_menu import (
+    ActionMenuItem,
     CancelWorkflowMenuItem,
     RestartWorkflowMenuItem,
     SubmitForModerationMenuItem,
 )
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowPage, WorkflowState
 
-from clpages.models.moderation import co_review_task_of
+from clpages.models.moderation import PartnerCoReviewTask
 from clpages.partners.admin_hooks import in_community_section
 from clpages.partners.page_permissions import page_permission_policy
 
@@ -31,18 +34,31 @@ WITHDRAW = gettext_lazy("Withdraw from review")
 START_AGAIN = gettext_lazy("Start the review again")
 
 
-def in_community_review(page):
-    """Whether the page (or, while it is being created, its parent) is under the community
-    workflow."""
-    if page is None or not in_community_section(page.specific_class):
-        return False
-    workflow = page.get_workflow()
-    return workflow is not None and co_review_task_of(workflow.pk) is not None
+def community_workflow_of(page):
+    """The workflow Wagtail's `Page.get_workflow()` finds for the page (its own or its nearest
+    ancestor's), if it is the community one; else None. In one query, which is what Wagtail's
+    submit item would spend on its label, so the editor costs no more than Wagtail's."""
+    if page is None or not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        return None
+    if not in_community_section(page.specific_class):
+        return None
+    steps = Page.steplen
+    paths = [page.path[:end] for end in range(steps, len(page.path) + 1, steps)]
+    co_review = PartnerCoReviewTask.objects.filter(workflow_tasks__workflow=OuterRef("workflow"), active=True)
+    nearest = (
+        WorkflowPage.objects.filter(page__path__in=paths, workflow__active=True)
+        .annotate(community=Exists(co_review))
+        .select_related("workflow")
+        .order_by("-page__depth")
+        .first()
+    )
+    return nearest.workflow if nearest and nearest.community else None
 
 
 class SubmitForCommunityReviewMenuItem(SubmitForModerationMenuItem):
     def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
+        # Wagtail's own label ("Submit to <workflow>") is replaced, so it is not worked out.
+        context = ActionMenuItem.get_context_data(self, parent_context)
         page = context.get("page")
         state = page.current_workflow_state if page and page.pk else None
         needs_changes = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
@@ -62,10 +78,12 @@ def plain_action_menu(menu_items, request, context):
     """A `construct_page_action_menu` hook."""
     page = context.get("page")
     being_created = page is None or not page.pk
-    if not in_community_review(context.get("parent_page") if being_created else page):
+    if community_workflow_of(context.get("parent_page") if being_created else page) is None:
         return
-    needs_changes = not being_created and getattr(page.current_workflow_state, "status", None) == (
-        WorkflowState.STATUS_NEEDS_CHANGES
+    names = {item.name for item in menu_items}
+    # Read only when there is a restart button to drop: Wagtail reads it again to draw its menu.
+    needs_changes = "action-restart-workflow" in names and (
+        getattr(page.current_workflow_state, "status", None) == WorkflowState.STATUS_NEEDS_CHANGES
     )
     plain = []
     for item in menu_items:
@@ -120,7 +138,7 @@ def plain_messages(request, page):
 
     Wagtail has already queued its message, rendered with its buttons; only its text changes.
     """
-    if not in_community_review(page):
+    if community_workflow_of(page) is None:
         return None
     storage = get_messages(request)
     queued = getattr(storage, "_queued_messages", [])
