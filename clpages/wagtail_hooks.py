@@ -28,8 +28,10 @@ from clpages.partners.review import (
     only_submitter_or_publisher_ends_review,
     use_community_pages_endpoint,
 )
+from clpages.partners.review_screen import admin_urls as review_screen_urls
 from clpages.partners.roles import role_permissions
 from clpages.partners.viewsets import register_viewsets
+from clpages.partners.wording import plain_action_menu, plain_messages
 from clpages.publishing.language_choice import serve_in_its_language
 from clpages.reports.views import admin_urls as reports_admin_urls
 from clpages.reports.views import menu_items as report_menu_items
@@ -84,6 +86,13 @@ hooks.register("register_account_settings_panel", group_pages_panel)
 hooks.register("construct_admin_api", use_community_pages_endpoint)
 hooks.register("before_edit_page", only_submitter_or_publisher_ends_review)
 hooks.register("construct_page_action_menu", hide_buttons_that_end_review)
+
+# Community review in plain words, with submitting as a partner's main action
+# (clpages.partners.wording), and the reviewers' screen of what changed (review_screen).
+hooks.register("construct_page_action_menu", plain_action_menu)
+hooks.register("after_edit_page", plain_messages)
+hooks.register("after_create_page", plain_messages)
+hooks.register("register_admin_urls", review_screen_urls)
 
 # Partners' scope on the admin's read-only screens and API (clpages.partners.admin_scope and
 # clpages.partners.admin_api).

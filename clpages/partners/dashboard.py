@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState
 
 from clpages.models import PartnerCoReviewTask, PartnerCoReviewTaskState
+from clpages.models.moderation import LibraryApprovalTask
 from clpages.partners.admin_hooks import in_community_section
 from clpages.partners.page_permissions import page_permission_policy
 from clpages.partners.scope import linked_pages
@@ -70,24 +72,62 @@ def page_status(page, co_review_type_id):
     return PageStatus("draft", "Draft")
 
 
-def waiting_for_review(user):
-    """Co-reviews this user can act on, oldest first, with their pages."""
-    states = list(
-        PartnerCoReviewTaskState.objects.filter(
-            status=TaskState.STATUS_IN_PROGRESS,
-            pk__in=PartnerCoReviewTaskState.objects.filter(reviewing_partners__members=user).values("pk"),
-        )
-        .select_related("workflow_state__requested_by")
-        .order_by("started_at", "pk")
-    )
+def review_rows(states):
+    """Task states, oldest first, with their pages (three queries however many)."""
+    states = list(states.select_related("workflow_state__requested_by").order_by("started_at", "pk"))
     pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
     rows = []
     for state in states:
         page = pages.get(int(state.workflow_state.object_id))
         if page is not None:
-            requested_by = state.workflow_state.requested_by
-            rows.append({"page": page, "task_state": state, "requested_by": requested_by})
+            rows.append(
+                {"page": page, "task_state": state, "requested_by": state.workflow_state.requested_by}
+            )
     return rows
+
+
+def waiting_for_review(user):
+    """Co-reviews this user can act on, oldest first, with their pages."""
+    return review_rows(
+        PartnerCoReviewTaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            pk__in=PartnerCoReviewTaskState.objects.filter(reviewing_partners__members=user).values("pk"),
+        )
+    )
+
+
+def waiting_for_library(user):
+    """Library approvals of community review this user can act on, oldest first: one query
+    when there are none (the groups are a subquery)."""
+    content_type = ContentType.objects.get_for_model(LibraryApprovalTask, for_concrete_model=False)
+    states = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS, task__content_type=content_type, task__active=True
+    )
+    if not user.is_superuser:
+        states = states.filter(task__groupapprovaltask__groups__in=user.groups.all()).distinct()
+    return review_rows(states)
+
+
+class LibraryReviewPanel(Component):
+    """Community review's pages waiting for the library, each opening the review screen."""
+
+    name = "clpages_library_review"
+    template_name = "clpages/admin/review_panel.html"
+    order = 90
+
+    def __init__(self, reviews):
+        self.reviews = reviews
+
+    def get_context_data(self, parent_context):
+        return {
+            "reviews": self.reviews,
+            "panel_id": "library-reviews",
+            "intro": gettext_lazy(
+                "Community review: these pages' co-leads approved them. Open one to see what "
+                "changed, then approve it or request changes."
+            ),
+            "request": parent_context["request"],
+        }
 
 
 class PartnerWorkPanel(Component):
@@ -127,6 +167,9 @@ def construct_homepage_panels(request, panels):
     user = request.user
     org_ids = list(user.partner_organisations.values_list("pk", flat=True))
     if not org_ids:
+        library_reviews = waiting_for_library(user)
+        if library_reviews:
+            panels.append(LibraryReviewPanel(library_reviews))
         return
     # Anyone with rights beyond their organisations' (library staff, superusers) may moderate
     # library approvals too: they keep Wagtail's panels.
@@ -151,13 +194,14 @@ def workflow_notice(request, page):
         messages.warning(
             request,
             f"{who} requested changes: “{task_state.comment}” "
-            "Make the changes, then submit the page again from the menu at the bottom.",
+            "Make the changes, then choose “Submit again” at the bottom.",
         )
     elif isinstance(task_state, PartnerCoReviewTaskState) and task_state.user_is_reviewer(request.user):
         who = display_name(workflow_state.requested_by, "A partner")
         messages.info(
             request,
-            f"{who} asked your organisation to review this page. Use the menu at the bottom to "
-            "approve it or request changes.",
+            f"{who} asked your organisation to review this page. See what changed, then approve "
+            "it or request changes there.",
+            buttons=[messages.button(reverse("clpages_review", args=(page.pk,)), "See what changed")],
         )
     return None

@@ -17,6 +17,7 @@ from wagtail.admin.mail import EmailNotificationMixin, Notifier, send_mail
 from wagtail.signals import task_approved, task_submitted
 
 from clpages.models import PartnerCoReviewTaskState
+from clpages.partners import review_emails
 from clpages.single_line import one_line
 
 logger = logging.getLogger("clpages.partners.notifications")
@@ -127,6 +128,7 @@ co_review_approved_notifier = CoReviewApprovedNotifier()
 
 
 def register_signal_handlers():
+    review_emails.register_signal_handlers()
     task_submitted.connect(
         co_review_submitted_notifier,
         sender=PartnerCoReviewTaskState,

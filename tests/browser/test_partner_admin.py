@@ -90,11 +90,10 @@ def test_partner_creates_a_program_and_submits_it_for_review(community, page, li
     page.get_by_role("checkbox", name="Northside Youth Collective").check()
     check(page, artifacts, "3-create", failures)
 
-    # Submit it, from the footer's action menu.
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Community review").click()
+    # Submit it: a partner's main action, on the footer's main button.
+    page.get_by_role("button", name="Submit for community review").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
-    expect(page.get_by_text("submitted for moderation").first).to_be_visible()
+    expect(page.get_by_text("submitted for community review").first).to_be_visible()
     check(page, artifacts, "4-after-submit", failures)
 
     program = ProgramPage.objects.get(title="Arabic Conversation Circle")
@@ -113,7 +112,10 @@ def test_partner_creates_a_program_and_submits_it_for_review(community, page, li
     sign_in(page, live_server, "partner_b")
     expect(page.get_by_role("link", name="Review “Arabic Conversation Circle”")).to_be_visible()
     check(page, artifacts, "6-reviewer-dashboard", failures)
+    # The dashboard opens the review screen; the editor still offers the same decision.
     page.get_by_role("link", name="Review “Arabic Conversation Circle”").click()
+    page.wait_for_url(re.compile(r"/admin/community/review/\d+/$"))
+    page.get_by_role("link", name="Edit").first.click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     check(page, artifacts, "7-reviewer-edit", failures)
 

@@ -192,18 +192,22 @@ def test_people_without_partner_grants_pay_no_query_for_the_community_hooks(
         with_hooks = queries_for(client, user, url)
         with without_clpages():
             without = queries_for(client, user, url)
-        assert len(with_hooks) == len(without), (user, url)
+        # No more than Wagtail's (the editor's menu can cost less: its plain labels need no
+        # second look for the page's workflow).
+        assert len(with_hooks) <= len(without), (user, url)
 
 
-def test_the_dashboard_only_asks_for_memberships(client, world, staff_notes_editors):
-    # The one query the partner panel needs: an editor may belong to an organisation too.
+def test_the_dashboard_only_asks_for_memberships_and_library_reviews(client, world, staff_notes_editors):
+    # The one query the partner panel needs (an editor may belong to an organisation too), and,
+    # for someone in no organisation, the one that finds pages waiting for library approval.
     for user in (outsider_with_a_page(world), world["editor"]):
         with_hooks = queries_for(client, user, reverse("wagtailadmin_home"))
         with without_clpages():
             without = queries_for(client, user, reverse("wagtailadmin_home"))
-        assert len(with_hooks) == len(without) + 1
-        memberships = [sql for sql in with_hooks if sql not in without and "django_session" not in sql]
-        assert len(memberships) == 1 and "clpages_partnermembership" in memberships[0]
+        assert len(with_hooks) == len(without) + 2
+        added = [sql for sql in with_hooks if sql not in without and "django_session" not in sql]
+        assert len(added) == 2
+        assert "clpages_partnermembership" in added[0] and "wagtailcore_taskstate" in added[1]
 
 
 def test_a_publish_posted_outside_the_community_section_is_left_to_wagtail(

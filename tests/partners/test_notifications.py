@@ -39,7 +39,7 @@ def test_every_member_of_the_other_organisations_is_asked_to_review(community):
     message = to("partner_b@example.org")[0]
     assert message.subject == 'Please review "Homework Help Club", which you co-lead'
     assert "Amira" not in message.subject
-    assert f"http://testserver/admin/pages/{community['ab_program'].pk}/edit/" in message.body
+    assert f"http://testserver/admin/community/review/{community['ab_program'].pk}/" in message.body
     assert "partner_a" in message.body or "Amira" in message.body
     assert not to(away.email) and not to(gone.email)
 

@@ -68,7 +68,7 @@ def test_end_to_end_partners_then_library(client, community):
     submit(client, a, program, summary="Homework help in Arabic and Dari, every Tuesday.")
     assert current_task(program) == ("in_progress", "Partner co-review")
     assert recipients(mail.outbox) == ["partner_b@example.org"]
-    assert edit_url(program) in mail.outbox[0].body
+    assert reverse("clpages_review", args=(program.pk,)) in mail.outbox[0].body
 
     # 2. Partner B requests changes, with a comment; A is told, with the comment and a link.
     mail.outbox.clear()
