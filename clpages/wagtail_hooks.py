@@ -28,6 +28,7 @@ from clpages.partners.review import (
     only_submitter_or_publisher_ends_review,
     use_community_pages_endpoint,
 )
+from clpages.partners.review_history import reword_review_history
 from clpages.partners.review_screen import admin_urls as review_screen_urls
 from clpages.partners.roles import role_permissions
 from clpages.partners.viewsets import register_viewsets
@@ -135,6 +136,8 @@ hooks.register("register_admin_urls", measures_admin_urls)
 hooks.register("register_page_header_buttons", measures_header_buttons)
 hooks.register("register_page_listing_more_buttons", measures_listing_buttons)
 hooks.register("register_log_actions", register_import_log_action)
+# After Wagtail's own, whose formatters it replaces.
+hooks.register("register_log_actions", reword_review_history, order=1)
 
 # Reports for the library: programs by stage, results against goals, overdue next steps
 # (clpages.reports), library staff only.

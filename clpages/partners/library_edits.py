@@ -73,6 +73,8 @@ def library_edit(page, revision):
 class LibraryEditNotifier(LoggedEmailsMixin, EmailNotificationMixin, Notifier):
     """Tells the co-leading organisations' members what the library changed, with the comparison."""
 
+    email_kind = "library edit"
+
     notification = "library_edit"
     template_directory = "clpages/admin/notifications/"
     # Partners who asked not to be emailed about pages submitted for review are not emailed

@@ -31,6 +31,8 @@ class LoggedEmailsMixin:
     which email, page and account (by id) missed out, so someone can follow it up.
     """
 
+    email_kind = "community"  # named in the log: which of the community emails failed
+
     def send_emails(self, template_set, context, recipients, **kwargs):
         sent = 0
         try:
@@ -40,8 +42,9 @@ class LoggedEmailsMixin:
         except OSError:
             # The mail server could not be reached; the review or publication must still go ahead.
             logger.error(
-                "Could not reach the mail server: %s %r emails about page %s not sent",
+                "Could not reach the mail server: %s %s %r emails about page %s not sent",
                 len(recipients) - sent,
+                self.email_kind,
                 self.notification,
                 context["page"].pk,
                 exc_info=True,
@@ -60,7 +63,8 @@ class LoggedEmailsMixin:
             send_mail(subject, text, [recipient.email], connection=connection, html_message=html)
         except Exception:
             logger.error(
-                "Could not send the %r email about page %s to user %s",
+                "Could not send the %s %r email about page %s to user %s",
+                self.email_kind,
                 self.notification,
                 context["page"].pk,
                 recipient.pk,
@@ -72,6 +76,7 @@ class LoggedEmailsMixin:
 
 class _CoReviewNotifier(LoggedEmailsMixin, EmailNotificationMixin, Notifier):
     template_directory = "clpages/admin/notifications/"
+    email_kind = "co-review"
 
     def __init__(self):
         super().__init__((PartnerCoReviewTaskState,))

@@ -237,7 +237,8 @@ def test_the_picture_is_described_by_its_images_description(client, tree, settin
 def test_the_program_page_costs_no_more_queries_than_before(client, tree, settings, tmp_path):
     """10 queries, as before the summary (it reads the sessions the page already loads), and two
     for the latest results' headline figures: the measures and their results, however many; and
-    one for Wagtail to find the locale of the address's language, the root of that language's pages."""
+    one for Wagtail to find the locale of the address's language, the root of that language's pages;
+    and one for the stage timeline, however many stage changes it has."""
     settings.MEDIA_ROOT = tmp_path
     place = make_location("Central Library")
     program = make_program(
@@ -254,7 +255,7 @@ def test_the_program_page_costs_no_more_queries_than_before(client, tree, settin
     client.get(program.url)  # renditions and shared facts are made once
     with CaptureQueriesContext(connection) as queries:
         assert client.get(program.url).status_code == 200
-    assert len(queries) == 13
+    assert len(queries) == 14
 
 
 # The kind label ------------------------------------------------------------------------------

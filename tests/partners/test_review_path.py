@@ -260,3 +260,20 @@ def test_a_page_not_in_review_sends_the_reader_to_its_editor(client, community):
     response = client.get(review_url(program))
     assert response.status_code == 302 and response["Location"] == edit_url(program)
     assert decide(client, community["partner_b"], program, "approve", task_state=None).status_code == 403
+
+
+def test_the_pages_history_says_changes_requested_never_rejected(client, community):
+    program, a, editor = community["a_program"], community["partner_a"], community["editor"]
+    submit(client, a, program, summary="Stories in Dari and Pashto.")
+    decide(client, editor, program, "reject", "Add the access note.")
+    client.force_login(a)
+    history = client.get(reverse("wagtailadmin_pages:history", args=(program.pk,))).content.decode()
+    assert "Changes requested at &#x27;Library approval&#x27;" in history or (
+        "Changes requested at 'Library approval'" in history
+    )
+    assert "Add the access note." in history
+    assert "Rejected" not in history and "reject task" not in history
+    from wagtail.log_actions import registry
+
+    labels = [label for action, label in registry.get_choices() if action == "wagtail.workflow.reject"]
+    assert [str(label) for label in labels] == ["Review: changes requested"]
