@@ -10,6 +10,7 @@ partners.py  the partner world, page forms as Wagtail draws them, snapshots of t
 queries.py   the SQL a request costs
 shared.py    data built once per test module (rolled back, or committed for browser tests)
 indexing.py  search and reference index updates skipped until a page's last save
+demo_copy.py the demo library built once per test process, copied back for every later load
 """
 
 from tests.builders.action_groups import (
